@@ -1,0 +1,115 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics.CodeAnalysis;
+using GlocalNetworks.Internal;
+
+namespace GlocalNetworks.Model;
+
+/// <summary>
+/// The innovators of a network, indexed 0..<see cref="Count"/>-1 with O(1) lookup by id and each innovator's home region
+/// index in the <see cref="RegionTree"/>. Immutable; shared by every snapshot derived from a network.
+/// </summary>
+public sealed class InnovatorTable : IReadOnlyList<Innovator>
+{
+    private readonly Innovator[] _items;
+    private readonly Dictionary<string, int> _index;
+    private readonly int[] _region;
+    private readonly InnovatorKind[] _kind;
+
+    internal InnovatorTable(Innovator[] items, Dictionary<string, int> index, int[] region)
+    {
+        _items = items;
+        _index = index;
+        _region = region;
+        _kind = new InnovatorKind[items.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            _kind[i] = items[i].Kind;
+        }
+    }
+
+    /// <summary>The number of innovators.</summary>
+    public int Count => _items.Length;
+
+    /// <summary>The innovator with index <paramref name="index"/>.</summary>
+    /// <param name="index">An index in [0, <see cref="Count"/>).</param>
+    public Innovator this[int index] => _items[index];
+
+    /// <summary>The innovator with the given id.</summary>
+    /// <param name="id">The innovator id.</param>
+    /// <exception cref="KeyNotFoundException">No such innovator; the message suggests close ids.</exception>
+    public Innovator this[string id] => _items[IndexOf(id)];
+
+    /// <summary>Each innovator's home region index in the region tree, by innovator index.</summary>
+    public ReadOnlySpan<int> RegionIndices => _region;
+
+    /// <summary>Each innovator's kind, by innovator index.</summary>
+    public ReadOnlySpan<InnovatorKind> Kinds => _kind;
+
+    /// <summary>The index of the innovator with the given id.</summary>
+    /// <param name="id">The id (ordinal).</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="KeyNotFoundException">No such innovator; the message suggests up to three close ids.</exception>
+    public int IndexOf(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        if (_index.TryGetValue(id, out var i))
+        {
+            return i;
+        }
+
+        var s = Suggestions.Closest(id, _index.Keys);
+        throw new KeyNotFoundException(s.Count == 0
+            ? $"Unknown innovator id '{id}'."
+            : $"Unknown innovator id '{id}'. Did you mean '{string.Join("' or '", s)}'?");
+    }
+
+    /// <summary>Looks up an innovator index by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="index">The index when found, else -1.</param>
+    /// <returns>Whether the innovator exists.</returns>
+    public bool TryGetIndex(string id, out int index)
+    {
+        if (id is not null && _index.TryGetValue(id, out index))
+        {
+            return true;
+        }
+
+        index = -1;
+        return false;
+    }
+
+    /// <summary>Looks up an innovator by id.</summary>
+    /// <param name="id">The id.</param>
+    /// <param name="innovator">The innovator when found.</param>
+    /// <returns>Whether the innovator exists.</returns>
+    public bool TryGet(string id, [NotNullWhen(true)] out Innovator? innovator)
+    {
+        if (TryGetIndex(id, out var i))
+        {
+            innovator = _items[i];
+            return true;
+        }
+
+        innovator = null;
+        return false;
+    }
+
+    /// <summary>Whether an innovator with this id exists.</summary>
+    /// <param name="id">The id.</param>
+    /// <returns><see langword="true"/> when it exists.</returns>
+    public bool Contains(string id) => id is not null && _index.ContainsKey(id);
+
+    /// <summary>The id of the innovator at <paramref name="index"/>.</summary>
+    /// <param name="index">An index.</param>
+    /// <returns>The id.</returns>
+    public string IdOf(int index) => _items[index].Id;
+
+    internal IEnumerable<string> Ids => _index.Keys;
+
+    /// <inheritdoc/>
+    public IEnumerator<Innovator> GetEnumerator() => ((IEnumerable<Innovator>)_items).GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
