@@ -1,0 +1,645 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Globalization;
+using GlocalNetworks.Internal;
+using GlocalNetworks.Model;
+using GlocalNetworks.IO.Events;
+using nietras.SeparatedValues;
+
+namespace GlocalNetworks.IO.Csv;
+
+/// <summary>
+/// Reads a glocal network from CSV files (regions, innovators, links or events) with Sep: culture-invariant numbers,
+/// UTF-8 names kept exactly, configurable column names (<see cref="CsvSchema"/>), no object per link row.
+/// </summary>
+/// <remarks>
+/// <para>Files are UTF-8, comma-separated (see <see cref="CsvSchema.Separator"/>), RFC-4180 quoted, with a header row.
+/// Quoted fields may span lines; a record's line is the physical line where it starts (header = 1).</para>
+/// <para>Missing files: without a regions file, the distinct region ids of the innovators become regions at the
+/// ladder's finest level under the implicit root (reported as <c>regions inferred</c>); without an innovators file,
+/// the link ends become innovators of kind <c>Other</c> in the implicit root (every link is then Global and
+/// <c>ResolutionLimited</c>).</para>
+/// <para>Strict mode throws the first problem as a <see cref="GlocalDataException"/> naming file, line, column and value.
+/// Lenient mode skips (or repairs) the row and records a <see cref="LoadIssue"/>; nothing is dropped unreported. The
+/// region tree's structure (unknown parents, cycles) is checked strictly in both modes.</para>
+/// </remarks>
+public static class GlocalCsv
+{
+    /// <summary>Loads a network from files on disk.</summary>
+    /// <param name="linksPath">The links CSV.</param>
+    /// <param name="innovatorsPath">The innovators CSV, or <see langword="null"/>.</param>
+    /// <param name="regionsPath">The regions CSV, or <see langword="null"/>.</param>
+    /// <param name="options">Load options; <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
+    /// <param name="schema">Column names; <see langword="null"/> for <see cref="CsvSchema.Default"/>.</param>
+    /// <returns>The network and the load report.</returns>
+    /// <exception cref="GlocalDataException">Bad input in strict mode; the message names file, line, column and value.</exception>
+    /// <exception cref="System.IO.FileNotFoundException">A file does not exist.</exception>
+    public static LoadResult Load(string linksPath, string? innovatorsPath = null, string? regionsPath = null,
+        LoadOptions? options = null, CsvSchema? schema = null) =>
+        Load(CsvInput.FromFile(linksPath), innovatorsPath is null ? null : CsvInput.FromFile(innovatorsPath),
+            regionsPath is null ? null : CsvInput.FromFile(regionsPath), options, schema);
+
+    /// <summary>Loads a network from CSV inputs.</summary>
+    /// <param name="links">The links CSV.</param>
+    /// <param name="innovators">The innovators CSV, or <see langword="null"/>.</param>
+    /// <param name="regions">The regions CSV, or <see langword="null"/>.</param>
+    /// <param name="options">Load options.</param>
+    /// <param name="schema">Column names.</param>
+    /// <returns>The network and the load report.</returns>
+    /// <exception cref="GlocalDataException">Bad input in strict mode.</exception>
+    public static LoadResult Load(CsvInput links, CsvInput? innovators = null, CsvInput? regions = null,
+        LoadOptions? options = null, CsvSchema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var s = new CsvLoadSession(options, schema);
+        var (tree, table) = s.ReadNodes(innovators, regions);
+        var cols = new LinkColumnsBuilder();
+        var resolver = new InnovatorResolver(table);
+        s.ReadLinks(links, resolver, cols);
+        if (resolver.Inferred)
+        {
+            table = resolver.BuildInferred(tree);
+        }
+
+        return s.Finish(tree, table, cols);
+    }
+
+    /// <summary>Loads a network by projecting an events (participations) CSV to co-participation links (DESIGN 2.14).</summary>
+    /// <param name="events">The events CSV: one row per participant per event.</param>
+    /// <param name="innovators">The innovators CSV, or <see langword="null"/>.</param>
+    /// <param name="regions">The regions CSV, or <see langword="null"/>.</param>
+    /// <param name="projection">Projection options (full or fractional counting, size limit, link kind).</param>
+    /// <param name="options">Load options.</param>
+    /// <param name="schema">Column names.</param>
+    /// <returns>The network and the load report (events with one participant, duplicates, skipped large events).</returns>
+    /// <exception cref="GlocalDataException">Bad input in strict mode.</exception>
+    public static LoadResult LoadEvents(CsvInput events, CsvInput? innovators = null, CsvInput? regions = null,
+        EventProjectionOptions? projection = null, LoadOptions? options = null, CsvSchema? schema = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var s = new CsvLoadSession(options, schema);
+        var (tree, table) = s.ReadNodes(innovators, regions);
+        var resolver = new InnovatorResolver(table);
+        var participations = s.ReadEvents(events, resolver);
+        if (resolver.Inferred)
+        {
+            table = resolver.BuildInferred(tree);
+        }
+
+        var cols = new LinkColumnsBuilder();
+        EventProjector.Project(participations, projection ?? EventProjectionOptions.Default, cols, s.Report, events.Name, table!.IdOf);
+        return s.Finish(tree, table, cols);
+    }
+
+    /// <summary>Reads a regions CSV into a validated tree.</summary>
+    /// <param name="regions">The regions CSV.</param>
+    /// <param name="options">Load options (the ladder; lenient mode skips bad rows with issues).</param>
+    /// <param name="schema">Column names.</param>
+    /// <param name="report">A report to add issues to, or <see langword="null"/>.</param>
+    /// <returns>The tree.</returns>
+    /// <exception cref="GlocalDataException">Bad input.</exception>
+    public static RegionTree ReadRegions(CsvInput regions, LoadOptions? options = null, CsvSchema? schema = null, LoadReport? report = null)
+    {
+        ArgumentNullException.ThrowIfNull(regions);
+        var s = new CsvLoadSession(options, schema, report);
+        return s.ReadRegionTree(regions);
+    }
+}
+
+/// <summary>Maps innovator ids to indices: a fixed table, or one that grows as link ends are seen (no innovators file).</summary>
+internal sealed class InnovatorResolver
+{
+    private readonly InnovatorTable? _table;
+    private readonly Dictionary<string, int> _ids;
+    private readonly List<string> _order = [];
+#if NET9_0_OR_GREATER
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+#endif
+
+    public InnovatorResolver(InnovatorTable? table)
+    {
+        _table = table;
+        _ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        if (table is not null)
+        {
+            for (var i = 0; i < table.Count; i++)
+            {
+                _ids.Add(table.IdOf(i), i);
+            }
+        }
+#if NET9_0_OR_GREATER
+        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+#endif
+    }
+
+    public bool Inferred => _table is null;
+
+    public int Count => _ids.Count;
+
+    /// <summary>The index of an id; -1 when unknown in a fixed table. Inferred tables add new ids.</summary>
+    public int Resolve(ReadOnlySpan<char> id)
+    {
+#if NET9_0_OR_GREATER
+        if (_lookup.TryGetValue(id, out var i))
+        {
+            return i;
+        }
+#else
+        if (_ids.TryGetValue(id.ToString(), out var i))
+        {
+            return i;
+        }
+#endif
+        if (_table is not null)
+        {
+            return -1;
+        }
+
+        var s = id.ToString();
+        i = _ids.Count;
+        _ids.Add(s, i);
+        _order.Add(s);
+        return i;
+    }
+
+    public IReadOnlyList<string> Suggest(string id) => Suggestions.Closest(id, _ids.Keys);
+
+    public InnovatorTable BuildInferred(RegionTree tree)
+    {
+        var list = new List<Innovator>(_order.Count);
+        foreach (var id in _order)
+        {
+            list.Add(new Innovator(id, id, InnovatorKind.Other, RegionTree.ImplicitRootId));
+        }
+
+        return NetworkAssembly.CreateInnovatorTable(list, tree, null, null);
+    }
+}
+
+/// <summary>State of one CSV load: options, schema, report, and the strict/lenient switch.</summary>
+internal sealed class CsvLoadSession
+{
+    public CsvLoadSession(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
+    {
+        Options = options ?? LoadOptions.Default;
+        Options.Validate();
+        Schema = schema ?? CsvSchema.Default;
+        Report = report ?? new LoadReport();
+    }
+
+    public LoadOptions Options { get; }
+
+    public CsvSchema Schema { get; }
+
+    public LoadReport Report { get; }
+
+    private bool Strict => Options.Mode == LoadMode.Strict;
+
+    /// <summary>Throws in strict mode; records the issue in lenient mode.</summary>
+    public void Problem(GlocalDataException e, LoadAction action)
+    {
+        if (Strict)
+        {
+            throw e;
+        }
+
+        Report.Add(e, action);
+    }
+
+    public (RegionTree Tree, InnovatorTable? Table) ReadNodes(CsvInput? innovators, CsvInput? regions)
+    {
+        if (innovators is null)
+        {
+            var t = regions is null ? RegionTree.Empty(Options.Ladder) : ReadRegionTree(regions);
+            return (t, null);
+        }
+
+        var (list, lines) = ReadInnovatorRows(innovators);
+        RegionTree tree;
+        if (regions is not null)
+        {
+            tree = ReadRegionTree(regions);
+        }
+        else
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal);
+            var inferred = new List<Region>();
+            foreach (var inn in list)
+            {
+                if (inn.RegionId != RegionTree.ImplicitRootId && seen.Add(inn.RegionId))
+                {
+                    inferred.Add(new Region(inn.RegionId, inn.RegionId, Options.Ladder.Finest, null));
+                }
+            }
+
+            Report.Count("regions inferred", inferred.Count);
+            tree = RegionTree.Build(inferred, Options.Ladder);
+        }
+
+        // Unknown home regions: strict throws (with suggestions); lenient skips the innovator.
+        var kept = new List<Innovator>(list.Count);
+        var keptLines = new List<long>(list.Count);
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (!tree.Contains(list[i].RegionId))
+            {
+                var ids = new List<string>();
+                foreach (var r in tree)
+                {
+                    ids.Add(r.Id);
+                }
+
+                Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
+                    $"is not a known region id (home of innovator '{list[i].Id}').", Suggestions.Closest(list[i].RegionId, ids)), LoadAction.Skipped);
+                continue;
+            }
+
+            kept.Add(list[i]);
+            keptLines.Add(lines[i]);
+        }
+
+        return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
+    }
+
+    public RegionTree ReadRegionTree(CsvInput input)
+    {
+        var c = Schema.Regions;
+        var regions = new List<Region>();
+        var lines = new List<long>();
+        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
+        int id = src.Required(c.Id), level = src.Required(c.Level);
+        int name = src.Optional(c.Name), parent = src.Optional(c.Parent), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
+        var rows = 0L;
+        ForEachRow(src, row =>
+        {
+            rows++;
+            var line = (long)row.LineNumberFrom;
+            var rid = row[id].Span.Trim();
+            if (rid.IsEmpty)
+            {
+                Problem(src.Format(line, id, rid, "is empty; every region needs an id."), LoadAction.Skipped);
+                return;
+            }
+
+            var ridS = rid.ToString();
+            if (firstLine.TryGetValue(ridS, out var first))
+            {
+                Problem(new RegionTreeException(src.Name, line, c.Id, ridS, $"is a duplicate region id; it first occurs on line {first.ToString(CultureInfo.InvariantCulture)}."), LoadAction.Skipped);
+                return;
+            }
+
+            var lv = row[level].Span.Trim();
+            if (!Options.Ladder.TryGetLevel(lv.ToString(), out var lvl))
+            {
+                Problem(new RegionTreeException(src.Name, line, c.Level, lv.ToString(),
+                    $"is not a level of the ladder '{Options.Ladder.Name}'; its levels are {string.Join(", ", Options.Ladder.LevelNames())}."), LoadAction.Skipped);
+                return;
+            }
+
+            GeoPoint? centroid = null;
+            if (lat >= 0 && lon >= 0)
+            {
+                centroid = ReadPoint(src, row, line, lat, lon, LoadAction.Repaired);
+            }
+
+            var p = parent >= 0 ? row[parent].Span.Trim() : default;
+            var nm = name >= 0 ? row[name].ToString() : ridS;
+            firstLine.Add(ridS, line);
+            regions.Add(new Region(ridS, nm.Length == 0 ? ridS : nm, lvl, p.IsEmpty ? null : p.ToString(), centroid));
+            lines.Add(line);
+        });
+        Report.Count(input.Name + " rows", rows);
+        return RegionTree.Build(regions, Options.Ladder, input.Name, lines);
+    }
+
+    private (List<Innovator> List, List<long> Lines) ReadInnovatorRows(CsvInput input)
+    {
+        var c = Schema.Innovators;
+        var list = new List<Innovator>();
+        var lines = new List<long>();
+        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
+        int id = src.Required(c.Id);
+        int name = src.Optional(c.Name), kind = src.Optional(c.Kind), region = src.Optional(c.Region), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
+        var attrCols = new List<int>();
+        for (var i = 0; i < src.ColumnCount; i++)
+        {
+            if (i != id && i != name && i != kind && i != region && i != lat && i != lon)
+            {
+                attrCols.Add(i);
+            }
+        }
+
+        var rows = 0L;
+        ForEachRow(src, row =>
+        {
+            rows++;
+            var line = (long)row.LineNumberFrom;
+            var iid = row[id].Span.Trim();
+            if (iid.IsEmpty)
+            {
+                Problem(src.Format(line, id, iid, "is empty; every innovator needs an id."), LoadAction.Skipped);
+                return;
+            }
+
+            var idS = iid.ToString();
+            if (firstLine.TryGetValue(idS, out var first))
+            {
+                Problem(new DuplicateIdException(src.Name, line, c.Id, idS, first), LoadAction.Skipped);
+                return;
+            }
+
+            var k = InnovatorKind.Other;
+            if (kind >= 0)
+            {
+                var ks = row[kind].Span.Trim();
+                if (!ks.IsEmpty && !CsvCells.TryInnovatorKind(ks, out k))
+                {
+                    Problem(src.Format(line, kind, ks, "is not an innovator kind; use firm, university, research-institute, government, intermediary or other (or PRC, HES, REC, PUB, OTH)."), LoadAction.Repaired);
+                    k = InnovatorKind.Other;
+                }
+            }
+
+            var reg = region >= 0 ? row[region].Span.Trim() : default;
+            var regS = reg.IsEmpty ? RegionTree.ImplicitRootId : reg.ToString();
+            GeoPoint? loc = lat >= 0 && lon >= 0 ? ReadPoint(src, row, line, lat, lon, LoadAction.Repaired) : null;
+            Dictionary<string, string>? attrs = null;
+            foreach (var a in attrCols)
+            {
+                var v = row[a].ToString();
+                if (v.Length > 0)
+                {
+                    attrs ??= new Dictionary<string, string>(StringComparer.Ordinal);
+                    attrs[src.HeaderName(a)] = v;
+                }
+            }
+
+            var nm = name >= 0 ? row[name].ToString() : idS;
+            firstLine.Add(idS, line);
+            list.Add(new Innovator(idS, nm.Length == 0 ? idS : nm, k, regS, loc, attrs is null ? null : new ReadOnlyDictionary<string, string>(attrs)));
+            lines.Add(line);
+        });
+        Report.Count(input.Name + " rows", rows);
+        return (list, lines);
+    }
+
+    public void ReadLinks(CsvInput input, InnovatorResolver resolver, LinkColumnsBuilder cols)
+    {
+        var c = Schema.Links;
+        using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
+        int s = src.Required(c.Source), t = src.Required(c.Target);
+        int w = src.Optional(c.Weight), k = src.Optional(c.Kind), y = src.Optional(c.Year), e = src.Optional(c.EndYear), d = src.Optional(c.Date), dir = src.Optional(c.Directed);
+        long rows = 0, kept = 0;
+        ForEachRow(src, row =>
+        {
+            rows++;
+            var line = (long)row.LineNumberFrom;
+            var a = resolver.Resolve(row[s].Span.Trim());
+            var b = resolver.Resolve(row[t].Span.Trim());
+            if (a < 0 || b < 0)
+            {
+                var col = a < 0 ? s : t;
+                var v = row[col].Span.Trim().ToString();
+                Problem(new ReferentialIntegrityException(src.Name, line, src.HeaderName(col), v,
+                    v.Length == 0 ? "is empty; every link needs two innovator ids." : "is not a known innovator id.", v.Length == 0 ? [] : resolver.Suggest(v)), LoadAction.Skipped);
+                return;
+            }
+
+            if (a == b)
+            {
+                var ex = new SelfLoopException(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString(), "equals the source; self-loops are not knowledge links.");
+                if (Options.SelfLoops == Kernels.SelfLoopPolicy.Ignore)
+                {
+                    Report.Add(ex, LoadAction.Skipped);
+                }
+                else
+                {
+                    Problem(ex, LoadAction.Skipped);
+                }
+
+                return;
+            }
+
+            var weight = 1.0;
+            if (w >= 0 && !TryWeight(src, row, line, w, out weight))
+            {
+                return;
+            }
+
+            var kind = Options.DefaultLinkKind;
+            if (k >= 0)
+            {
+                var ks = row[k].Span.Trim();
+                if (!ks.IsEmpty && !CsvCells.TryLinkKind(ks, out kind))
+                {
+                    Problem(src.Format(line, k, ks, "is not a link kind; use co-patent, co-publication, joint-project, alliance, citation, licence, mobility or other."), LoadAction.Skipped);
+                    return;
+                }
+            }
+
+            DateOnly? date = null;
+            if (d >= 0)
+            {
+                var ds = row[d].Span.Trim();
+                if (!ds.IsEmpty)
+                {
+                    if (!CsvCells.TryDate(ds, out var dt))
+                    {
+                        Problem(src.Format(line, d, ds, "is not a date; use yyyy-MM-dd."), LoadAction.Skipped);
+                        return;
+                    }
+
+                    date = dt;
+                }
+            }
+
+            if (!TryYear(src, row, line, y, out var year) || !TryYear(src, row, line, e, out var end))
+            {
+                return;
+            }
+
+            year ??= date?.Year;
+            if (end is { } ev && (year is not { } yv || ev < yv))
+            {
+                Problem(src.Format(line, e, row[e].Span, year is null ? "is given without a start year." : "is before the start year."), LoadAction.Skipped);
+                return;
+            }
+
+            var directed = Options.Directed;
+            if (dir >= 0)
+            {
+                var ds = row[dir].Span.Trim();
+                if (!ds.IsEmpty && !CsvCells.TryBool(ds, out directed))
+                {
+                    Problem(src.Format(line, dir, ds, "is not a boolean; use true/false, 1/0 or yes/no."), LoadAction.Skipped);
+                    return;
+                }
+            }
+
+            cols.Add(a, b, weight, kind, year, end, date, directed);
+            kept++;
+        });
+        Report.Count(input.Name + " rows", rows);
+        Report.Count("links loaded", kept);
+    }
+
+    public EventParticipations ReadEvents(CsvInput input, InnovatorResolver resolver)
+    {
+        var c = Schema.Events;
+        using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
+        int ev = src.Required(c.Event), inn = src.Required(c.Innovator);
+        int y = src.Optional(c.Year), e = src.Optional(c.EndYear);
+        var p = new EventParticipations();
+        long rows = 0;
+        ForEachRow(src, row =>
+        {
+            rows++;
+            var line = (long)row.LineNumberFrom;
+            var evId = row[ev].Span.Trim();
+            if (evId.IsEmpty)
+            {
+                Problem(src.Format(line, ev, evId, "is empty; every participation needs an event id."), LoadAction.Skipped);
+                return;
+            }
+
+            var who = resolver.Resolve(row[inn].Span.Trim());
+            if (who < 0)
+            {
+                var v = row[inn].Span.Trim().ToString();
+                Problem(new ReferentialIntegrityException(src.Name, line, c.Innovator, v,
+                    v.Length == 0 ? "is empty; every participation needs an innovator id." : "is not a known innovator id.", v.Length == 0 ? [] : resolver.Suggest(v)), LoadAction.Skipped);
+                return;
+            }
+
+            if (!TryYear(src, row, line, y, out var year) || !TryYear(src, row, line, e, out var end))
+            {
+                return;
+            }
+
+            if (end is { } endV && (year is not { } yv || endV < yv))
+            {
+                Problem(src.Format(line, e, row[e].Span, year is null ? "is given without a start year." : "is before the start year."), LoadAction.Skipped);
+                return;
+            }
+
+            var conflict = p.Add(evId, who, year, end, line);
+            if (conflict is not null)
+            {
+                Problem(new GlocalDataException(src.Name, line, c.Year, year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, conflict), LoadAction.Repaired);
+            }
+        });
+        Report.Count(input.Name + " rows", rows);
+        return p;
+    }
+
+    public LoadResult Finish(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols)
+    {
+        table ??= NetworkAssembly.CreateInnovatorTable([], tree, null, null);
+        var net = NetworkAssembly.Assemble(tree, table, cols, [], Options.Classifier);
+        Report.Count("innovators", table.Count);
+        Report.Count("links", net.Links.Count);
+        Report.Count("links resolution-limited", net.ResolutionLimitedCount);
+        return new LoadResult(net, Report);
+    }
+
+    private bool TryWeight(CsvSource src, SepReader.Row row, long line, int col, out double weight)
+    {
+        var ws = row[col].Span.Trim();
+        weight = 1.0;
+        if (ws.IsEmpty)
+        {
+            return true;
+        }
+
+        if (!CsvCells.TryDouble(ws, out weight))
+        {
+            Problem(new InvalidWeightException(src.Name, line, src.HeaderName(col), ws.ToString(), "is not a number; weights must be > 0."), LoadAction.Skipped);
+            return false;
+        }
+
+        var why = double.IsNaN(weight) ? "is not a number; weights must be > 0."
+            : double.IsInfinity(weight) ? "is infinite; weights must be finite and > 0."
+            : weight < 0 ? "is negative; weights must be > 0."
+            : weight == 0 ? "is zero; weights must be > 0."
+            : null;
+        if (why is null)
+        {
+            return true;
+        }
+
+        Problem(new InvalidWeightException(src.Name, line, src.HeaderName(col), ws.ToString(), why), LoadAction.Skipped);
+        return false;
+    }
+
+    private bool TryYear(CsvSource src, SepReader.Row row, long line, int col, out int? year)
+    {
+        year = null;
+        if (col < 0)
+        {
+            return true;
+        }
+
+        var ys = row[col].Span.Trim();
+        if (ys.IsEmpty)
+        {
+            return true;
+        }
+
+        if (!CsvCells.TryInt(ys, out var v) || v < -9999 || v > 9999)
+        {
+            Problem(src.Format(line, col, ys, "is not a year; use a whole number such as 2015."), LoadAction.Skipped);
+            return false;
+        }
+
+        year = v;
+        return true;
+    }
+
+    private GeoPoint? ReadPoint(CsvSource src, SepReader.Row row, long line, int lat, int lon, LoadAction action)
+    {
+        var a = row[lat].Span.Trim();
+        var b = row[lon].Span.Trim();
+        if (a.IsEmpty && b.IsEmpty)
+        {
+            return null;
+        }
+
+        if (!CsvCells.TryDouble(a, out var la) || !CsvCells.TryDouble(b, out var lo) || !GeoPoint.IsValid(la, lo))
+        {
+            var bad = !CsvCells.TryDouble(a, out la) || !(la >= -90 && la <= 90) ? lat : lon;
+            Problem(src.Format(line, bad, row[bad].Span, "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out."), action);
+            return null;
+        }
+
+        return new GeoPoint(la, lo);
+    }
+
+    /// <summary>Runs <paramref name="body"/> on each row after checking its field count; Sep's own parse errors become CSV format errors.</summary>
+    private void ForEachRow(CsvSource src, RowAction body)
+    {
+        long lastLine = 1;
+        try
+        {
+            foreach (var row in src.Reader)
+            {
+                lastLine = row.LineNumberFrom;
+                var bad = src.CheckFieldCount(row);
+                if (bad is not null)
+                {
+                    Problem(bad, LoadAction.Skipped);
+                    continue;
+                }
+
+                body(row);
+            }
+        }
+        catch (Exception e) when (e is not GlocalDataException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new CsvFormatException(src.Name, lastLine, null, null, "cannot be parsed as CSV: " + e.Message, e);
+        }
+    }
+
+    private delegate void RowAction(SepReader.Row row);
+}
