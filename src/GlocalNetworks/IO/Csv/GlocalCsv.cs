@@ -271,10 +271,8 @@ internal sealed class CsvLoadSession
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int id = src.Required(c.Id), level = src.Required(c.Level);
         int name = src.Optional(c.Name), parent = src.Optional(c.Parent), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
-        var rows = 0L;
         ForEachRow(src, row =>
         {
-            rows++;
             var line = (long)row.LineNumberFrom;
             var rid = row[id].Span.Trim();
             if (rid.IsEmpty)
@@ -310,7 +308,6 @@ internal sealed class CsvLoadSession
             regions.Add(new Region(ridS, nm.Length == 0 ? ridS : nm, lvl, p.IsEmpty ? null : p.ToString(), centroid));
             lines.Add(line);
         });
-        Report.Count(input.Name + " rows", rows);
         return RegionTree.Build(regions, Options.Ladder, input.Name, lines);
     }
 
@@ -332,10 +329,8 @@ internal sealed class CsvLoadSession
             }
         }
 
-        var rows = 0L;
         ForEachRow(src, row =>
         {
-            rows++;
             var line = (long)row.LineNumberFrom;
             var iid = row[id].Span.Trim();
             if (iid.IsEmpty)
@@ -381,7 +376,6 @@ internal sealed class CsvLoadSession
             list.Add(new Innovator(idS, nm.Length == 0 ? idS : nm, k, regS, loc, attrs is null ? null : new ReadOnlyDictionary<string, string>(attrs)));
             lines.Add(line);
         });
-        Report.Count(input.Name + " rows", rows);
         return (list, lines);
     }
 
@@ -391,10 +385,9 @@ internal sealed class CsvLoadSession
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int s = src.Required(c.Source), t = src.Required(c.Target);
         int w = src.Optional(c.Weight), k = src.Optional(c.Kind), y = src.Optional(c.Year), e = src.Optional(c.EndYear), d = src.Optional(c.Date), dir = src.Optional(c.Directed);
-        long rows = 0, kept = 0;
+        long kept = 0;
         ForEachRow(src, row =>
         {
-            rows++;
             var line = (long)row.LineNumberFrom;
             var a = resolver.Resolve(row[s].Span.Trim());
             var b = resolver.Resolve(row[t].Span.Trim());
@@ -481,7 +474,6 @@ internal sealed class CsvLoadSession
             cols.Add(a, b, weight, kind, year, end, date, directed);
             kept++;
         });
-        Report.Count(input.Name + " rows", rows);
         Report.Count("links loaded", kept);
     }
 
@@ -492,10 +484,8 @@ internal sealed class CsvLoadSession
         int ev = src.Required(c.Event), inn = src.Required(c.Innovator);
         int y = src.Optional(c.Year), e = src.Optional(c.EndYear);
         var p = new EventParticipations();
-        long rows = 0;
         ForEachRow(src, row =>
         {
-            rows++;
             var line = (long)row.LineNumberFrom;
             var evId = row[ev].Span.Trim();
             if (evId.IsEmpty)
@@ -530,7 +520,6 @@ internal sealed class CsvLoadSession
                 Problem(new GlocalDataException(src.Name, line, c.Year, year?.ToString(CultureInfo.InvariantCulture) ?? string.Empty, conflict), LoadAction.Repaired);
             }
         });
-        Report.Count(input.Name + " rows", rows);
         return p;
     }
 
@@ -620,11 +609,13 @@ internal sealed class CsvLoadSession
     private void ForEachRow(CsvSource src, RowAction body)
     {
         long lastLine = 1;
+        long rows = 0;
         try
         {
             foreach (var row in src.Reader)
             {
                 lastLine = row.LineNumberFrom;
+                rows++;
                 var bad = src.CheckFieldCount(row);
                 if (bad is not null)
                 {
@@ -639,6 +630,8 @@ internal sealed class CsvLoadSession
         {
             throw new CsvFormatException(src.Name, lastLine, null, null, "cannot be parsed as CSV: " + e.Message, e);
         }
+
+        Report.Count(src.Name + " rows", rows);
     }
 
     private delegate void RowAction(SepReader.Row row);
