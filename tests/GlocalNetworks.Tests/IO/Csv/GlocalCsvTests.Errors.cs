@@ -49,7 +49,7 @@ public sealed partial class GlocalCsvTests
     public void Load_SelfLoop_ThrowsByDefault_IgnoredAndReportedOnRequest()
     {
         var e = Assert.Throws<SelfLoopException>(() => LoadSample("source,target\ntum,tum\n"));
-        var (net, report) = LoadSample("source,target\ntum,tum\ntum,fau\n", LoadOptions.Default with { SelfLoops = Kernels.SelfLoopPolicy.Ignore });
+        var (net, report) = LoadSample("source,target\ntum,tum\ntum,fau\n", LoadOptions.Default with { SelfLoops = GlocalNetworks.Kernels.SelfLoopPolicy.Ignore });
 
         Assert.Equal("links.csv:2: column 'target': value 'tum' equals the source; self-loops are not knowledge links.", e.Message);
         Assert.Equal(1, net.Links.Count);
