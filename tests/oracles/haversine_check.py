@@ -5,7 +5,8 @@ Uses only the standard library (math). R = 6371.0088 km, the IUGG mean radius R1
 (DESIGN 2.1). The printed values are pasted into
 tests/GlocalNetworks.Tests/Scales/DistanceScaleClassifierTests.cs with a +-1 km tolerance.
 The coordinates are the ones TinyNetworks gives the city regions (WGS84 degrees);
-Garching is an innovator's own location (no region of its own).
+Garching is an innovator's own location (no region of its own); DE is Germany's centroid,
+which stands in for regions without one (Bavaria, Saxony).
 """
 import math
 
@@ -21,6 +22,7 @@ POINTS = {
     "Tokyo": (35.6762, 139.6503),
     "Rome": (41.9028, 12.4964),
     "Garching": (48.2490, 11.6510),
+    "DE": (51.1657, 10.4515),
 }
 
 PAIRS = [
@@ -33,6 +35,8 @@ PAIRS = [
     ("Paris", "NewYork"),
     ("Berlin", "Tokyo"),
     ("Berlin", "Rome"),
+    ("DE", "Munich"),
+    ("DE", "Berlin"),
 ]
 
 
