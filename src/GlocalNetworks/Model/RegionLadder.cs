@@ -133,7 +133,7 @@ public sealed class RegionLadder
                 problems.Add($"level '{n}' occurs twice");
             }
 
-            levels[i] = new RegionLevel(n.ToLowerInvariant(), i);
+            levels[i] = new RegionLevel(n?.ToLowerInvariant() ?? string.Empty, i);
         }
 
         var map = new Scale[scales.Count];
@@ -144,7 +144,7 @@ public sealed class RegionLadder
             {
                 problems.Add(string.Create(CultureInfo.InvariantCulture, $"scale {(int)scales[i]} at level {i} is not a defined Scale"));
             }
-            else if (i > 0 && scales[i] < scales[i - 1])
+            else if (i > 0 && i < levelNames.Count && scales[i] < scales[i - 1])
             {
                 problems.Add($"scale {scales[i]} of level '{levelNames[i]}' is nearer than {scales[i - 1]} of the finer level '{levelNames[i - 1]}'");
             }

@@ -197,9 +197,9 @@ public sealed class RegionTree : IReadOnlyList<Region>
         }
         else if (coarsestRoots == 0)
         {
-            if (index.ContainsKey(ImplicitRootId))
+            if (index.TryGetValue(ImplicitRootId, out var reserved))
             {
-                throw new RegionTreeException(filePath, null, "id", ImplicitRootId, "is reserved for the implicit root; rename the region.");
+                throw new RegionTreeException(filePath, Line(reserved), "id", ImplicitRootId, "is reserved for the implicit root; rename the region.");
             }
 
             root = n;
