@@ -182,7 +182,6 @@ public sealed class GlocalNetworkBuilder
     public GlocalNetwork Build()
     {
         EnsureOpen();
-        _built = true;
         var tree = RegionTree.Build(_regions, _ladder);
         var innovators = NetworkAssembly.CreateInnovatorTable(_innovators, tree, null, null);
         var cols = new LinkColumnsBuilder();
@@ -201,11 +200,17 @@ public sealed class GlocalNetworkBuilder
 
             foreach (var m in o.MemberIds)
             {
-                Resolve(innovators, m, $"member of organiser '{o.Id}'");
+                if (!innovators.TryGetIndex(m, out _))
+                {
+                    throw new ReferentialIntegrityException(null, null, "members", m,
+                        $"is not a known innovator id (member of organiser '{o.Id}').", Suggestions.Closest(m, innovators.Ids));
+                }
             }
         }
 
-        return NetworkAssembly.Assemble(tree, innovators, cols, _organisers.ToArray(), _classifier);
+        var network = NetworkAssembly.Assemble(tree, innovators, cols, _organisers.ToArray(), _classifier);
+        _built = true;
+        return network;
     }
 
     private static int Resolve(InnovatorTable innovators, string id, string role)

@@ -222,7 +222,7 @@ public sealed class RegionTree : IReadOnlyList<Region>
             }
 
             throw new RegionTreeException(filePath, null, "parent", null,
-                $"The tree has several roots ({string.Join(", ", ids.GetRange(0, Math.Min(5, ids.Count)))}{(ids.Count > 5 ? ", ..." : string.Empty)}) and one of them sits at the coarsest level '{coarsest.Name}'; give them one root region at level '{coarsest.Name}', or leave every root below that level so an implicit root is added.");
+                $"has several roots ({string.Join(", ", ids.GetRange(0, Math.Min(5, ids.Count)))}{(ids.Count > 5 ? ", ..." : string.Empty)}) and one of them sits at the coarsest level '{coarsest.Name}'; give them one root region at level '{coarsest.Name}', or leave every root below that level so an implicit root is added.");
         }
 
         var count = all.Length;

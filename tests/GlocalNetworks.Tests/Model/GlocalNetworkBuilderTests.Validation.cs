@@ -87,7 +87,7 @@ public sealed partial class GlocalNetworkBuilderTests
 
         var ex = Assert.Throws<ReferentialIntegrityException>(b.Build);
 
-        Assert.Equal("column 'member of organiser 'club'': value 'boschh' is not a known innovator id; did you mean 'bosch'?", ex.Message);
+        Assert.Equal("column 'members': value 'boschh' is not a known innovator id (member of organiser 'club'); did you mean 'bosch'?", ex.Message);
     }
 
     [Fact]

@@ -159,7 +159,7 @@ public sealed partial class RegionTreeTests
 
         var ex = Assert.Throws<RegionTreeException>(() => RegionTree.Build(regions, RegionLadder.Default, RegionsFile, [2, 3, 4]));
 
-        Assert.Equal("regions.csv: column 'parent': The tree has several roots (W1, W2) and one of them sits at the coarsest level 'world'; give them one root region at level 'world', or leave every root below that level so an implicit root is added.", ex.Message);
+        Assert.Equal("regions.csv: column 'parent': has several roots (W1, W2) and one of them sits at the coarsest level 'world'; give them one root region at level 'world', or leave every root below that level so an implicit root is added.", ex.Message);
         Assert.Null(ex.Line);
     }
 
@@ -170,7 +170,7 @@ public sealed partial class RegionTreeTests
 
         var ex = Assert.Throws<RegionTreeException>(() => RegionTree.Build(regions, RegionLadder.Default));
 
-        Assert.StartsWith("column 'parent': The tree has several roots (world, Europe) and one of them sits at the coarsest level 'world';", ex.Message, StringComparison.Ordinal);
+        Assert.StartsWith("column 'parent': has several roots (world, Europe) and one of them sits at the coarsest level 'world';", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

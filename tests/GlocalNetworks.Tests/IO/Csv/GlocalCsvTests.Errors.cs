@@ -216,7 +216,7 @@ public sealed partial class GlocalCsvTests
         var (net, report) = GlocalCsv.Load(CsvInput.FromText("links.csv", "source,target\na,b\n"),
             CsvInput.FromText("innovators.csv", "id,kind\na,spaceship\nb,firm\n"), options: Lenient);
 
-        Assert.Equal(Model.InnovatorKind.Other, net.Innovators["a"].Kind);
+        Assert.Equal(GlocalNetworks.Model.InnovatorKind.Other, net.Innovators["a"].Kind);
         Assert.Equal(LoadAction.Repaired, Assert.Single(report.Issues).Action);
     }
 
