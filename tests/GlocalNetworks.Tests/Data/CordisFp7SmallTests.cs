@@ -157,6 +157,39 @@ public class CordisFp7SmallTests
         Assert.True(r.Network.LinkResolutionLimited[0]);
     }
 
+    [Fact]
+    public void ReadCityTree_SharedGazetteer_CitiesUnderProvincesUnderCountries()
+    {
+        var t = CordisFp7.ReadCityTree(SharedData.Files);
+
+        Assert.Equal(CordisCounts.Long("fp7.city.regions"), t.Count);
+        Assert.Same(RegionLadder.Default, t.Ladder);
+        Assert.Equal("city", t["geonames:3165524"].Level.Name);
+        Assert.Equal("admin1:IT.12", t["geonames:3165524"].ParentId);
+        Assert.Equal("province", t["admin1:IT.12"].Level.Name);
+        Assert.Equal("admin1:GR.ESYE31", t["geonames:264371"].ParentId);
+        Assert.Equal("NO", t["geonames:3162797"].ParentId);           // Ås: admin-1 code NO.30 (Akershus) retired, so under Norway
+        Assert.Equal("admin1:NO.12", t["geonames:3143244"].ParentId);  // Oslo
+        Assert.Equal(37.98376, t["geonames:264371"].Centroid!.Value.Latitude, 5);
+    }
+
+    [Fact]
+    public void Load_MalformedCityMatch_NamesFileAndLine()
+    {
+        using var dir = new TempDir();
+        var files = Files(dir, Orgs, Parts) with
+        {
+            Fp7CityMatches = dir.Write("fp7-city-matches.csv",
+                "country,city,n_orgs,n_participations,match,n_candidates,geonameid,gazetteer_name,admin1_code,population,lat,lon\n"
+                + "IT,TORINO,1,1,exact-name,1,3165524,Turin,12,870456,45.07049,7.68682\n"
+                + "IT,MILANO,1,1,exact-name,1,3173435,Milan,09,1236837,145.46,9.18951\n"),
+        };
+
+        var e = Assert.Throws<CsvFormatException>(() => CordisFp7.Load(files));
+
+        Assert.Equal("fp7-city-matches.csv:3: column 'lat': value '145.46' is not a latitude; expected a number of degrees in [-90, 90] (or both coordinates empty).", e.Message);
+    }
+
     private static DataFiles Files(TempDir dir, string orgs, string parts) => SharedData.Files with
     {
         Fp7Organisations = dir.Write("organisations.csv", orgs),
