@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
-using System.Globalization;
 using System.IO;
 using GlocalNetworks.IO;
 using GlocalNetworks.IO.Csv;
@@ -127,6 +126,4 @@ internal static class CordisCommon
     }
 
     public static IReadOnlyDictionary<string, string>? ReadOnly(Dictionary<string, string>? d) => d is null ? null : new ReadOnlyDictionary<string, string>(d);
-
-    public static string Format(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
