@@ -80,13 +80,13 @@ public sealed class ArchitectureTests
     [Fact]
     public void Kernels_KnowNothingOfTheDomain()
     {
-        Assert.Empty(Violations("GlocalNetworks.Kernels", "GlocalNetworks.Model", "GlocalNetworks.Scales", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data"));
+        Assert.Empty(Violations("GlocalNetworks.Kernels", "GlocalNetworks.Model", "GlocalNetworks.Scales", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data", "GlocalNetworks.Metrics", "GlocalNetworks.Fluent"));
     }
 
     [Fact]
     public void Model_DependsOnNoFrontEndIoOrKernels()
     {
-        Assert.Empty(Violations("GlocalNetworks.Model", "GlocalNetworks.Kernels", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data"));
+        Assert.Empty(Violations("GlocalNetworks.Model", "GlocalNetworks.Kernels", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data", "GlocalNetworks.Metrics", "GlocalNetworks.Fluent"));
         Assert.Empty(Violations("GlocalNetworks.Scales", "GlocalNetworks.Kernels", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data"));
     }
 
@@ -106,8 +106,11 @@ public sealed class ArchitectureTests
         [
             "GlocalNetworks", "GlocalNetworks.Model", "GlocalNetworks.Scales", "GlocalNetworks.Kernels", "GlocalNetworks.Interop",
             "GlocalNetworks.IO", "GlocalNetworks.IO.Csv", "GlocalNetworks.IO.Events", "GlocalNetworks.IO.GraphFormats", "GlocalNetworks.Data",
+            "GlocalNetworks.Metrics", "GlocalNetworks.Fluent", "Microsoft.Extensions.DependencyInjection",
         ];
-        var stray = Core.GetExportedTypes().Where(t => !allowed.Contains(t.Namespace)).Select(t => t.FullName).ToList();
+        var stray = Core.GetExportedTypes()
+            .Where(t => !allowed.Contains(t.Namespace) && !(t.Namespace ?? string.Empty).StartsWith("GlocalNetworks.Metrics.", StringComparison.Ordinal))
+            .Select(t => t.FullName).ToList();
 
         Assert.Empty(stray);
     }
