@@ -1,35 +1,30 @@
 using System.Collections.Generic;
-using GlocalNetworks.Metrics.Centrality;
-using GlocalNetworks.Metrics.Cohesion;
 
 namespace GlocalNetworks.Metrics;
 
-/// <summary>The built-in metrics, one instance each (metrics are stateless).</summary>
+/// <summary>The built-in metrics, one instance each (metrics are stateless), gathered from each family's list.</summary>
 public static class BuiltInMetrics
 {
-    /// <summary>A new list of every built-in metric, in a stable order.</summary>
+    /// <summary>A new list of every built-in metric, in a stable order (family by family).</summary>
     /// <returns>The metrics.</returns>
-    public static IReadOnlyList<IMetric> Create() =>
-    [
-        new DegreeMetric(),
-        new StrengthMetric(),
-        new DensityMetric(),
-        new ComponentsMetric(),
-    ];
+    public static IReadOnlyList<IMetric> Create()
+    {
+        var all = new List<IMetric>();
+        all.AddRange(Centrality.CentralityFamily.Create());
+        all.AddRange(Cohesion.CohesionFamily.Create());
+        all.AddRange(Paths.PathsFamily.Create());
+        all.AddRange(Clustering.ClusteringFamily.Create());
+        all.AddRange(Assortativity.AssortativityFamily.Create());
+        all.AddRange(StructuralHoles.StructuralHolesFamily.Create());
+        all.AddRange(Community.CommunityFamily.Create());
+        all.AddRange(CorePeriphery.CorePeripheryFamily.Create());
+        all.AddRange(SmallWorld.SmallWorldFamily.Create());
+        return all;
+    }
 }
 
-/// <summary>Typed handles of the built-in metrics, for the fluent API: <c>.Compute(StandardMetrics.Degree, o =&gt; o with { Normalized = true })</c>.</summary>
-public static class StandardMetrics
+/// <summary>Typed handles of the built-in metrics, for the fluent API: <c>.Compute(StandardMetrics.Degree, o =&gt; o with { Normalized = true })</c>.
+/// Each family adds its handles in its own part of this class.</summary>
+public static partial class StandardMetrics
 {
-    /// <summary><c>degree</c>.</summary>
-    public static MetricHandle<DegreeOptions, NodeTable> Degree { get; } = new(DegreeMetric.MetricId);
-
-    /// <summary><c>strength</c>.</summary>
-    public static MetricHandle<StrengthOptions, NodeTable> Strength { get; } = new(StrengthMetric.MetricId);
-
-    /// <summary><c>density</c>.</summary>
-    public static MetricHandle<DensityOptions, ScalarResult> Density { get; } = new(DensityMetric.MetricId);
-
-    /// <summary><c>components</c>.</summary>
-    public static MetricHandle<ComponentsOptions, ScalarResult> Components { get; } = new(ComponentsMetric.MetricId);
 }

@@ -1,0 +1,13 @@
+using GlocalNetworks.Metrics.Centrality;
+
+namespace GlocalNetworks.Metrics;
+
+/// <summary>Handles of the centrality family.</summary>
+public static partial class StandardMetrics
+{
+    /// <summary><c>degree</c>.</summary>
+    public static MetricHandle<DegreeOptions, NodeTable> Degree { get; } = new(DegreeMetric.MetricId);
+
+    /// <summary><c>strength</c>.</summary>
+    public static MetricHandle<StrengthOptions, NodeTable> Strength { get; } = new(StrengthMetric.MetricId);
+}
