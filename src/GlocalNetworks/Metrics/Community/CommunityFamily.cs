@@ -9,5 +9,8 @@ public static class CommunityFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new ModularityMetric(),
+        new LouvainMetric(),
+        new LeidenMetric(),
     ];
 }

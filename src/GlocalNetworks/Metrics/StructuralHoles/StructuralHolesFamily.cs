@@ -9,5 +9,7 @@ public static class StructuralHolesFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new ConstraintMetric(),
+        new EffectiveSizeMetric(),
     ];
 }
