@@ -6,21 +6,22 @@ namespace GlocalNetworks.Kernels;
 /// <summary>The continuous core-periphery fit of <see cref="BorgattiEverett.Continuous"/>.</summary>
 /// <param name="Coreness">c_i ≥ 0 for every node (NaN everywhere when the fit is undefined).</param>
 /// <param name="Correlation">The Pearson correlation between a_ij and c_i c_j over the ordered pairs i ≠ j.</param>
-/// <param name="Intercept">The fitted α of a_ij ≈ α + c_i c_j.</param>
 /// <param name="Iterations">Sweeps run.</param>
 /// <param name="Residual">The largest change of a c_i in the last sweep, relative to max c.</param>
 /// <param name="Converged">Whether the residual fell below the tolerance.</param>
-internal sealed record CorenessFit(double[] Coreness, double Correlation, double Intercept, int Iterations, double Residual, bool Converged);
+internal sealed record CorenessFit(double[] Coreness, double Correlation, int Iterations, double Residual, bool Converged);
 
 /// <summary>
 /// Borgatti &amp; Everett's (1999, Social Networks 21, 375-395) core-periphery models on a symmetric (undirected) weight
 /// matrix A without its diagonal.
 /// <list type="bullet">
-/// <item>Continuous: the coreness vector c ≥ 0 whose pattern δ_ij = c_i c_j correlates best with a_ij over the pairs
-/// i ≠ j. Maximising the Pearson correlation is the least-squares fit a_ij ≈ α + c_i c_j with a free intercept α (for each c
-/// the best α and scale leave a residual (1 - ρ²) Var a), solved by cyclic coordinate descent: every sweep sets each c_i in
-/// turn to its exact constrained minimiser max(0, (Σ_j a_ij c_j - α Σ_{j≠i} c_j) / Σ_{j≠i} c_j²), then α to the mean
-/// residual. The objective never increases, so the sweeps converge to a stationary point (a fixed point of the update).</item>
+/// <item>Continuous: the coreness vector c ≥ 0 of the pattern δ_ij = c_i c_j, fitted by least squares to a_ij over the
+/// pairs i ≠ j (minimise Σ_{i≠j} (a_ij - c_i c_j)², a minres fit whose solution is close to the principal eigenvector of A,
+/// the relation to eigenvector centrality that Borgatti and Everett point out), by the iterative method: cyclic coordinate
+/// descent that sets each c_i in turn to its exact minimiser Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j² (never negative), sweep after
+/// sweep. The objective never increases; the result is a fixed point of the update. The fit is reported as the Pearson
+/// correlation between a_ij and c_i c_j. (Maximising that correlation directly is ill-posed: with a free intercept its
+/// supremum is approached by c growing without bound, the pattern turning additive.)</item>
 /// <item>Discrete: a core set maximising the correlation between a_ij and δ_ij = 1 (both in the core) or 0 (both in the
 /// periphery), core-periphery pairs left out. Start: the best prefix of the nodes sorted by continuous coreness; then
 /// single-node flips that raise the correlation, in node order, until none does. A local optimum, deterministic.</item>
@@ -43,10 +44,10 @@ internal static class BorgattiEverett
         var c = new double[n];
         var (sa, saa) = PairSums(graph, weightScale);
         var pairs = (double)n * (n - 1);
-        if (n < 2 || !(saa / pairs - ((sa / pairs) * (sa / pairs)) > 0))
+        if (n < 2 || !((saa / pairs) - ((sa / pairs) * (sa / pairs)) > 0))
         {
             Array.Fill(c, double.NaN);
-            return new CorenessFit(c, double.NaN, double.NaN, 0, double.NaN, true);
+            return new CorenessFit(c, double.NaN, 0, double.NaN, true);
         }
 
         var offsets = graph.Offsets;
@@ -63,22 +64,19 @@ internal static class BorgattiEverett
         }
 
         var rootTotal = Math.Sqrt(total);
-        double s1 = 0, s2 = 0;
+        var s2 = 0.0;
         for (var i = 0; i < n; i++)
         {
             c[i] /= rootTotal;
-            s1 += c[i];
             s2 += c[i] * c[i];
         }
 
-        var alpha = (sa - ((s1 * s1) - s2)) / pairs;
         var iterations = 0;
         var residual = double.PositiveInfinity;
         while (iterations < maxIterations && !(residual <= tolerance))
         {
             cancellationToken.ThrowIfCancellationRequested();
             var maxChange = 0.0;
-            var maxC = 0.0;
             for (var i = 0; i < n; i++)
             {
                 var ac = 0.0;
@@ -87,7 +85,7 @@ internal static class BorgattiEverett
                     var j = targets[e];
                     if (j != i)
                     {
-                        ac += (weighted ? weights[e] : 1.0) * weightScale * c[j];
+                        ac += (weighted ? weights[e] : 1.0) * c[j];
                     }
                 }
 
@@ -98,29 +96,26 @@ internal static class BorgattiEverett
                     continue;
                 }
 
-                var next = Math.Max(0, (ac - (alpha * (s1 - ci))) / denom);
-                s1 += next - ci;
+                var next = ac * weightScale / denom;
                 s2 += (next * next) - (ci * ci);
                 c[i] = next;
                 maxChange = Math.Max(maxChange, Math.Abs(next - ci));
-                maxC = Math.Max(maxC, next);
             }
 
-            // Re-sum s1 and s2 once per sweep so that rounding does not drift.
-            s1 = 0;
+            // Re-sum Σ c² once per sweep so that rounding does not drift.
             s2 = 0;
+            var maxC = 0.0;
             for (var i = 0; i < n; i++)
             {
-                s1 += c[i];
                 s2 += c[i] * c[i];
+                maxC = Math.Max(maxC, c[i]);
             }
 
-            alpha = (sa - ((s1 * s1) - s2)) / pairs;
             iterations++;
             residual = maxC > 0 ? maxChange / maxC : 0;
         }
 
-        return new CorenessFit(c, Correlation(graph, weightScale, c), alpha, iterations, residual, residual <= tolerance);
+        return new CorenessFit(c, Correlation(graph, weightScale, c), iterations, residual, residual <= tolerance);
     }
 
     /// <summary>The Pearson correlation between a_ij and c_i c_j over the ordered pairs i ≠ j, in O(n + m).</summary>

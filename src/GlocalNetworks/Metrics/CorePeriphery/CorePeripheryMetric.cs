@@ -26,7 +26,7 @@ public sealed record CorePeripheryOptions
     /// <value>The default value is <see langword="false"/>.</value>
     public bool Weighted { get; init; }
 
-    /// <summary>The most sweeps of the continuous fit; not converging raises <see cref="ConvergenceException"/>.</summary>
+    /// <summary>The most sweeps of the continuous fit (the result then records <c>converged</c> = false).</summary>
     /// <value>The default value is 1000.</value>
     public int MaxIterations { get; init; } = 1000;
 
@@ -39,21 +39,25 @@ public sealed record CorePeripheryOptions
 /// <remarks>
 /// <para>Id <c>core-periphery</c>. Borgatti &amp; Everett (1999) measure how well the network fits an ideal pattern δ by the
 /// Pearson correlation ρ between a_ij and δ_ij over the pairs i ≠ j (a_ij the link, 0/1, or its weight).</para>
-/// <para>Continuous model (default): δ_ij = c_i c_j with c ≥ 0, c chosen to maximise ρ. Since ρ² = 1 - min_{α,β}
-/// Σ (a_ij - α - β δ_ij)² / Σ (a_ij - ā)², this is the least-squares fit a_ij ≈ α + c_i c_j with a free intercept α,
-/// solved by the iterative method: cyclic coordinate descent that sets each c_i in turn to its exact constrained minimiser
-/// c_i = max(0, (Σ_{j≠i} a_ij c_j - α Σ_{j≠i} c_j) / Σ_{j≠i} c_j²), then α to the mean residual, sweep after sweep from
-/// c_i = k_i / √(Σ k) until no c_i moves by more than <see cref="CorePeripheryOptions.Tolerance"/> × max c. The fit never
-/// gets worse, and the result is a fixed point of the update. The coreness keeps the fit's scale (c_i c_j + α ≈ a_ij);
-/// only ratios between innovators matter. Column <c>value</c>: c_i. Properties: <c>correlation</c> (ρ), <c>intercept</c>
-/// (α), <c>iterations</c>, <c>residual</c>, <c>model</c>, <c>weighted</c>.</para>
+/// <para>Continuous model (default): δ_ij = c_i c_j with c ≥ 0, fitted by least squares over the pairs i ≠ j:
+/// minimise Σ_{i≠j} (a_ij - c_i c_j)² (a minres fit, close to the principal eigenvector of A, as Borgatti and Everett note)
+/// by the iterative method: cyclic coordinate descent that sets each c_i in turn to its exact minimiser
+/// c_i = Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j², sweep after sweep from c_i = k_i / √(Σ k), until no c_i moves by more than
+/// <see cref="CorePeripheryOptions.Tolerance"/> × max c. The fit never gets worse and the result is a fixed point of the
+/// update. The fit is reported as ρ between a_ij and c_i c_j. Maximising ρ itself is ill-posed (with a free intercept the
+/// supremum is approached as c grows without bound and the pattern turns additive), so the least-squares coreness is the
+/// one reported. UNVERIFIED: that UCINET's continuous routine returns the same vector. The coreness keeps the fit's scale
+/// (c_i c_j ≈ a_ij); only ratios matter. When the best fit lies at infinity (a star: leaves tend to 0, the centre to
+/// infinity) the sweeps stop at <see cref="CorePeripheryOptions.MaxIterations"/> with <c>converged</c> = false; the ranking is
+/// still meaningful. Column <c>value</c>: c_i. Properties: <c>correlation</c> (ρ), <c>iterations</c>, <c>residual</c>,
+/// <c>converged</c>, <c>model</c>, <c>weighted</c>.</para>
 /// <para>Discrete model: the core C maximising ρ between a_ij and δ_ij = 1 (i, j ∈ C) or 0 (i, j ∉ C), core-periphery pairs
 /// left out (Borgatti &amp; Everett's model with the off-diagonal blocks missing; DESIGN 2.15: whether they should instead be
 /// 1 is unverified). Search: the best prefix of the innovators ranked by continuous coreness, then single-innovator flips that
 /// raise ρ, in index order, until none does (a local optimum; Borgatti and Everett use a genetic algorithm). Columns
 /// <c>value</c> (1 core, 0 periphery) and <c>coreness</c> (continuous); properties <c>correlation</c>, <c>core-size</c>,
 /// <c>continuous-correlation</c>.</para>
-/// <para>Directed links are symmetrised: a_ij = (w_ij + w_ji)/2 (a least-squares fit of c_i c_j to a directed matrix is the
+/// <para>Directed links are symmetrised: a_ij = (w_ij + w_ji)/2 (the least-squares fit of c_i c_j to a directed matrix is the
 /// fit to its symmetric part). Edge cases: fewer than two innovators, no links or a complete unweighted network (every pair
 /// alike): NaN coreness and correlation; the discrete model needs n ≥ 4 (NaN otherwise). Isolated innovators get coreness 0.</para>
 /// <para>Time O(n + m) per sweep, sequential (the same bits at every thread count). Reference: Borgatti, S. P. &amp; Everett,
@@ -87,18 +91,13 @@ public sealed class CorePeripheryMetric : Metric<CorePeripheryOptions, NodeTable
         }
 
         var fit = BorgattiEverett.Continuous(g, scale, options.MaxIterations, options.Tolerance, context.CancellationToken);
-        if (!fit.Converged)
-        {
-            throw new ConvergenceException(Id, fit.Iterations, fit.Residual, options.Tolerance);
-        }
-
         var props = new Dictionary<string, string>
         {
             ["model"] = options.Model == CorePeripheryModel.Continuous ? "continuous" : "discrete",
             ["weighted"] = options.Weighted ? "true" : "false",
             ["iterations"] = fit.Iterations.ToString(CultureInfo.InvariantCulture),
             ["residual"] = fit.Residual.ToString("R", CultureInfo.InvariantCulture),
-            ["intercept"] = fit.Intercept.ToString("R", CultureInfo.InvariantCulture),
+            ["converged"] = fit.Converged ? "true" : "false",
         };
         if (options.Model == CorePeripheryModel.Continuous)
         {
