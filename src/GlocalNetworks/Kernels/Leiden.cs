@@ -86,6 +86,7 @@ internal static class Leiden
         var limit = iterations < 0 ? MaxIterationsUntilStable : iterations;
         while (done < limit)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             Array.Copy(membership, previous, n);
             levels = OneIteration(g0, nw, gamma, beta, membership, rng, cancellationToken, progress, done, ref visits);
             Modularity.Canonicalize(membership);
