@@ -15,16 +15,18 @@ namespace GlocalNetworks.Kernels;
 internal sealed record CommunityResult(int[] Membership, int Count, double Modularity, int Levels, long Passes, int Iterations, bool Converged);
 
 /// <summary>
-/// Louvain community detection (Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008, J. Stat. Mech. P10008) exactly as
-/// networkx 3.6.1's <c>louvain_partitions</c>: the nodes of each level are shuffled once by the seed and visited in that
-/// order, pass after pass, until a pass moves nobody; a node moves to the neighbouring community with the largest strictly
-/// positive modularity gain (first one found on ties); levels stop when a level raises modularity by no more than the
-/// threshold. Directed graphs use directed modularity (Dugué &amp; Perez 2015), as networkx does.
+/// Louvain community detection (Blondel, Guillaume, Lambiotte &amp; Lefebvre 2008, J. Stat. Mech. P10008) as networkx
+/// 3.6.1's <c>louvain_partitions</c>: the nodes of each level are shuffled once by the seed and visited in that order, pass
+/// after pass, until a pass moves nobody; a node moves to the neighbouring community with the largest strictly positive
+/// modularity gain (first one found on ties); levels stop when a level raises modularity by no more than the threshold.
+/// Directed graphs use directed modularity (Dugué &amp; Perez 2015), as networkx does. With pruning (the default; Ozaki,
+/// Tezuka &amp; Inaba 2016) a pass visits only the nodes that have had a neighbour change community since their last visit,
+/// still in the seeded order; without it every pass visits every node, exactly as networkx.
 /// </summary>
 /// <remarks>
 /// Every level is a <see cref="CommunityGraph"/> (CSR aggregation); local moving keeps a dense neighbour-community weight
-/// array and a touched list, so a pass costs O(n + m). The moving phase is sequential: the partition depends only on the
-/// seed, never on the thread count.
+/// array and a touched list, so a node's visit costs O(degree). The moving phase is sequential: the partition depends only on
+/// the seed, never on the thread count.
 /// </remarks>
 internal static class Louvain
 {
@@ -34,11 +36,13 @@ internal static class Louvain
     /// <param name="threshold">The smallest modularity gain of a level that lets the next level run (networkx 1e-7).</param>
     /// <param name="maxLevel">The most levels (partitions) to produce; 0 for no limit.</param>
     /// <param name="seed">The seed of the node order.</param>
+    /// <param name="pruning">Revisit only nodes with a neighbour moved since their last visit (true), or every node in every
+    /// pass, as networkx (false).</param>
     /// <param name="cancellationToken">Checked once per pass.</param>
     /// <param name="progress">Receives (level, pass) after each pass, or <see langword="null"/>.</param>
     /// <returns>The partition.</returns>
     public static CommunityResult Run(CsrGraph graph, double resolution = 1.0, double threshold = 1e-7, int maxLevel = 0,
-        ulong seed = DeterministicRandom.DefaultSeed, CancellationToken cancellationToken = default, Action<int, long>? progress = null)
+        ulong seed = DeterministicRandom.DefaultSeed, bool pruning = true, CancellationToken cancellationToken = default, Action<int, long>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -97,7 +101,7 @@ internal static class Louvain
                 membership[v] = v;
             }
 
-            var improved = OneLevel(level, membership, outS, inS, resolution, norm, rng, cancellationToken, progress, levels, ref passes);
+            var improved = OneLevel(level, membership, outS, inS, resolution, norm, pruning, rng, cancellationToken, progress, levels, ref passes);
             if (levels > 0 && !improved)
             {
                 break;
@@ -125,7 +129,7 @@ internal static class Louvain
         return new CommunityResult(original, k, Modularity.Compute(graph, original, resolution), levels, passes, 1, true);
     }
 
-    private static bool OneLevel(CommunityGraph g, int[] node2com, double[] outS, double[] inS, double resolution, double norm,
+    private static bool OneLevel(CommunityGraph g, int[] node2com, double[] outS, double[] inS, double resolution, double norm, bool pruning,
         DeterministicRandom rng, CancellationToken ct, Action<int, long>? progress, int levelIndex, ref long passes)
     {
         var n = g.NodeCount;
@@ -136,8 +140,9 @@ internal static class Louvain
         var totOut = ArrayPool<double>.Shared.Rent(n);
         var totIn = ArrayPool<double>.Shared.Rent(n);
         var acc = ArrayPool<double>.Shared.Rent(n);
-        var mark = ArrayPool<int>.Shared.Rent(n);
         var touched = ArrayPool<int>.Shared.Rent(n);
+        var dirty = ArrayPool<bool>.Shared.Rent(n);
+        var position = ArrayPool<int>.Shared.Rent(n);
         try
         {
             for (var v = 0; v < n; v++)
@@ -145,74 +150,114 @@ internal static class Louvain
                 order[v] = v;
                 totOut[v] = outS[v];
                 totIn[v] = inS[v];
-                mark[v] = -1;
+                acc[v] = 0;
             }
 
             rng.Shuffle(order.AsSpan(0, n));
+            for (var i = 0; i < n; i++)
+            {
+                position[order[i]] = i;
+            }
+
+            var directed = !ReferenceEquals(outS, inS);
             var improvement = false;
-            var moves = 1;
             var gamma = resolution / norm;
-            while (moves > 0)
+            Array.Fill(dirty, true, 0, n);
+            while (true)
             {
                 ct.ThrowIfCancellationRequested();
-                moves = 0;
-                for (var i = 0; i < n; i++)
+                var moves = 0;
+                var dirtySpan = dirty.AsSpan(0, n);
+                for (var i = dirtySpan.IndexOf(true); i >= 0 && i < n; i = NextDirty(dirtySpan, i + 1))
                 {
                     var u = order[i];
+                    dirty[i] = false;
                     var cu = node2com[u];
+                    // acc[c] > 0 marks a touched community (weights are > 0); acc is all zeros between nodes.
                     var nt = 0;
                     for (var e = offsets[u]; e < offsets[u + 1]; e++)
                     {
                         var c = node2com[targets[e]];
-                        if (mark[c] != u)
+                        if (acc[c] == 0)
                         {
-                            mark[c] = u;
-                            acc[c] = weights[e];
                             touched[nt++] = c;
                         }
-                        else
-                        {
-                            acc[c] += weights[e];
-                        }
+
+                        acc[c] += weights[e];
                     }
 
                     var ou = outS[u];
                     var iu = inS[u];
-                    totOut[cu] -= ou;
-                    totIn[cu] -= iu;
-                    var ownW = mark[cu] == u ? acc[cu] : 0.0;
-                    var own = ownW - (gamma * ((ou * totIn[cu]) + (iu * totOut[cu])));
                     var best = cu;
                     var bestGain = 0.0;
-                    for (var t = 0; t < nt; t++)
+                    if (directed)
                     {
-                        var c = touched[t];
-                        var gain = acc[c] - (gamma * ((ou * totIn[c]) + (iu * totOut[c]))) - own;
-                        if (gain > bestGain)
+                        totOut[cu] -= ou;
+                        totIn[cu] -= iu;
+                        var own = acc[cu] - (gamma * ((ou * totIn[cu]) + (iu * totOut[cu])));
+                        for (var t = 0; t < nt; t++)
                         {
-                            bestGain = gain;
-                            best = c;
+                            var c = touched[t];
+                            var gain = acc[c] - (gamma * ((ou * totIn[c]) + (iu * totOut[c]))) - own;
+                            acc[c] = 0;
+                            if (gain > bestGain)
+                            {
+                                bestGain = gain;
+                                best = c;
+                            }
                         }
+
+                        totOut[best] += ou;
+                        totIn[best] += iu;
+                    }
+                    else
+                    {
+                        // Undirected: out = in = degree, so one total per community and the gain's second term doubles.
+                        totOut[cu] -= ou;
+                        var k = 2 * gamma * ou;
+                        var own = acc[cu] - (k * totOut[cu]);
+                        for (var t = 0; t < nt; t++)
+                        {
+                            var c = touched[t];
+                            var gain = acc[c] - (k * totOut[c]) - own;
+                            acc[c] = 0;
+                            if (gain > bestGain)
+                            {
+                                bestGain = gain;
+                                best = c;
+                            }
+                        }
+
+                        totOut[best] += ou;
                     }
 
-                    totOut[best] += ou;
-                    totIn[best] += iu;
                     if (best != cu)
                     {
                         node2com[u] = best;
                         improvement = true;
                         moves++;
-                    }
-
-                    // Clear the marks of this node's communities (a pass later visits u again).
-                    for (var t = 0; t < nt; t++)
-                    {
-                        mark[touched[t]] = -1;
+                        for (var e = offsets[u]; e < offsets[u + 1]; e++)
+                        {
+                            var w = targets[e];
+                            if (node2com[w] != best)
+                            {
+                                dirty[position[w]] = true;
+                            }
+                        }
                     }
                 }
 
                 passes++;
                 progress?.Invoke(levelIndex, passes);
+                if (moves == 0)
+                {
+                    break;
+                }
+
+                if (!pruning)
+                {
+                    Array.Fill(dirty, true, 0, n);
+                }
             }
 
             return improvement;
@@ -223,9 +268,22 @@ internal static class Louvain
             ArrayPool<double>.Shared.Return(totOut);
             ArrayPool<double>.Shared.Return(totIn);
             ArrayPool<double>.Shared.Return(acc);
-            ArrayPool<int>.Shared.Return(mark);
             ArrayPool<int>.Shared.Return(touched);
+            ArrayPool<bool>.Shared.Return(dirty);
+            ArrayPool<int>.Shared.Return(position);
         }
+    }
+
+    /// <summary>The next dirty position at or after <paramref name="from"/>, or -1 (a vectorised search).</summary>
+    private static int NextDirty(ReadOnlySpan<bool> dirty, int from)
+    {
+        if (from >= dirty.Length)
+        {
+            return -1;
+        }
+
+        var k = dirty[from..].IndexOf(true);
+        return k < 0 ? -1 : from + k;
     }
 
     /// <summary>Modularity of a level's partition (singletons when <paramref name="membership"/> is null), in the level's units.</summary>
