@@ -6,8 +6,8 @@ namespace GlocalNetworks.Kernels;
 /// <summary>The continuous core-periphery fit of <see cref="BorgattiEverett.Continuous"/>.</summary>
 /// <param name="Coreness">c_i ≥ 0 for every node (NaN everywhere when the fit is undefined).</param>
 /// <param name="Correlation">The Pearson correlation between a_ij and c_i c_j over the ordered pairs i ≠ j.</param>
-/// <param name="Iterations">Sweeps run.</param>
-/// <param name="Residual">The largest change of a c_i in the last sweep, relative to max c.</param>
+/// <param name="Iterations">Steps run.</param>
+/// <param name="Residual">The largest change of a c_i in the last step, relative to max c.</param>
 /// <param name="Converged">Whether the residual fell below the tolerance.</param>
 internal sealed record CorenessFit(double[] Coreness, double Correlation, int Iterations, double Residual, bool Converged);
 
@@ -17,25 +17,27 @@ internal sealed record CorenessFit(double[] Coreness, double Correlation, int It
 /// <list type="bullet">
 /// <item>Continuous: the coreness vector c ≥ 0 of the pattern δ_ij = c_i c_j, fitted by least squares to a_ij over the
 /// pairs i ≠ j (minimise Σ_{i≠j} (a_ij - c_i c_j)², a minres fit whose solution is close to the principal eigenvector of A,
-/// the relation to eigenvector centrality that Borgatti and Everett point out), by the iterative method: cyclic coordinate
-/// descent that sets each c_i in turn to its exact minimiser Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j² (never negative), sweep after
-/// sweep. The objective never increases; the result is a fixed point of the update. The fit is reported as the Pearson
-/// correlation between a_ij and c_i c_j. (Maximising that correlation directly is ill-posed: with a free intercept its
-/// supremum is approached by c growing without bound, the pattern turning additive.)</item>
+/// the relation to eigenvector centrality that Borgatti and Everett point out), by the iterative method: every step sets
+/// each c_i to its exact minimiser with the others fixed, u_i = Σ_{j≠i} a_ij c_j / Σ_{j≠i} c_j² (all at once, so the result
+/// does not depend on the node order), averages u with c (damping the alternation of bipartite-like graphs), and rescales
+/// to the best scale s² = Σ a_ij u_i u_j / Σ_{i≠j} u_i² u_j². Its fixed points are the stationary points of the fit, where
+/// c_i Σ_{j≠i} c_j² = Σ_j a_ij c_j. The fit is reported as the Pearson correlation between a_ij and c_i c_j. (Maximising
+/// that correlation directly is ill-posed: with a free intercept its supremum is approached by c growing without bound,
+/// the pattern turning additive.)</item>
 /// <item>Discrete: a core set maximising the correlation between a_ij and δ_ij = 1 (both in the core) or 0 (both in the
 /// periphery), core-periphery pairs left out. Start: the best prefix of the nodes sorted by continuous coreness; then
 /// single-node flips that raise the correlation, in node order, until none does. A local optimum, deterministic.</item>
 /// </list>
-/// Sequential (O(n + m) per sweep): the same bits at every thread count.
+/// Sequential (O(n + m) per step): the same bits at every thread count.
 /// </summary>
 internal static class BorgattiEverett
 {
     /// <summary>Fits the continuous model.</summary>
     /// <param name="graph">An undirected graph (weights used when present, 1 otherwise; self-loops skipped).</param>
     /// <param name="weightScale">A factor applied to every weight (0.5 for a directed graph's summed mutual weights).</param>
-    /// <param name="maxIterations">The most sweeps.</param>
+    /// <param name="maxIterations">The most steps.</param>
     /// <param name="tolerance">Stop when no c_i changes by more than tolerance × max c.</param>
-    /// <param name="cancellationToken">Checked every sweep.</param>
+    /// <param name="cancellationToken">Checked every step.</param>
     /// <returns>The fit; NaN coreness and correlation when n &lt; 2 or every pair has the same weight (no links, or complete).</returns>
     public static CorenessFit Continuous(CsrGraph graph, double weightScale, int maxIterations, double tolerance, CancellationToken cancellationToken = default)
     {
@@ -73,10 +75,13 @@ internal static class BorgattiEverett
 
         var iterations = 0;
         var residual = double.PositiveInfinity;
+        var u = new double[n];
         while (iterations < maxIterations && !(residual <= tolerance))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var maxChange = 0.0;
+
+            // Every c_i's exact minimiser with the others fixed, all at once (Jacobi): u_i = Σ_j a_ij c_j / Σ_{j≠i} c_j².
+            // Averaged with c, which damps the alternation a bipartite-like graph causes, then rescaled to the best scale.
             for (var i = 0; i < n; i++)
             {
                 var ac = 0.0;
@@ -89,26 +94,21 @@ internal static class BorgattiEverett
                     }
                 }
 
-                var ci = c[i];
-                var denom = s2 - (ci * ci);
-                if (!(denom > 0))
-                {
-                    continue;
-                }
-
-                var next = ac * weightScale / denom;
-                s2 += (next * next) - (ci * ci);
-                c[i] = next;
-                maxChange = Math.Max(maxChange, Math.Abs(next - ci));
+                var denom = s2 - (c[i] * c[i]);
+                u[i] = 0.5 * (c[i] + (denom > 0 ? ac * weightScale / denom : c[i]));
             }
 
-            // Re-sum Σ c² once per sweep so that rounding does not drift.
-            s2 = 0;
+            var scale = BestScale(graph, weightScale, u);
+            var maxChange = 0.0;
             var maxC = 0.0;
+            s2 = 0;
             for (var i = 0; i < n; i++)
             {
-                s2 += c[i] * c[i];
-                maxC = Math.Max(maxC, c[i]);
+                var next = u[i] * scale;
+                maxChange = Math.Max(maxChange, Math.Abs(next - c[i]));
+                maxC = Math.Max(maxC, next);
+                c[i] = next;
+                s2 += next * next;
             }
 
             iterations++;
@@ -251,6 +251,36 @@ internal static class BorgattiEverett
         }
 
         return current;
+    }
+
+    /// <summary>The factor s minimising Σ_{i≠j} (a_ij - s² u_i u_j)²: s² = Σ a_ij u_i u_j / Σ_{i≠j} u_i² u_j² (1 when undefined).</summary>
+    private static double BestScale(CsrGraph graph, double weightScale, double[] u)
+    {
+        var n = graph.NodeCount;
+        double s2 = 0, s4 = 0, num = 0;
+        var offsets = graph.Offsets;
+        var targets = graph.Targets;
+        var weights = graph.AllWeights;
+        for (var i = 0; i < n; i++)
+        {
+            var ui = u[i];
+            s2 += ui * ui;
+            s4 += ui * ui * ui * ui;
+            var row = 0.0;
+            for (var e = offsets[i]; e < offsets[i + 1]; e++)
+            {
+                var j = targets[e];
+                if (j != i)
+                {
+                    row += (graph.IsWeighted ? weights[e] : 1.0) * u[j];
+                }
+            }
+
+            num += weightScale * ui * row;
+        }
+
+        var den = (s2 * s2) - s4;
+        return num > 0 && den > 0 ? Math.Sqrt(num / den) : 1.0;
     }
 
     private static (double Sum, double SumSquares) PairSums(CsrGraph g, double scale)

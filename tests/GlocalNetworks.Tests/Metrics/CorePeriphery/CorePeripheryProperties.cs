@@ -21,19 +21,15 @@ public sealed class CorePeripheryProperties
     [Property(MaxTest = 60)]
     public void Relabelling_PermutesTheCoreness(int seed, int perm)
     {
-        // The least-squares fixed point does not depend on the sweep order, so relabelling permutes it (to the tolerance).
+        // Every step updates all innovators at once, so relabelling permutes the coreness, converged or not (up to the order of
+        // floating-point sums).
         var g = Graph(seed);
         var order = new TestRandom((ulong)perm).Permutation(g.NodeCount);
         var names = new TestRandom((ulong)perm + 1).Permutation(g.NodeCount);
         string Rename(int v) => "n" + names[v].ToString(CultureInfo.InvariantCulture);
-        var options = new CorePeripheryOptions { Tolerance = 1e-12, MaxIterations = 100_000 };
+        var options = new CorePeripheryOptions { Tolerance = 1e-12, MaxIterations = 3000 };
         var a = new CorePeripheryMetric().Compute(new MetricContext(g.ToNetwork()), options);
         var b = new CorePeripheryMetric().Compute(new MetricContext(g.ToNetwork(order, Rename)), options);
-        if (a.Properties["converged"] != "true" || b.Properties["converged"] != "true")
-        {
-            return;
-        }
-
         var max = 0.0;
         for (var v = 0; v < g.NodeCount; v++)
         {
