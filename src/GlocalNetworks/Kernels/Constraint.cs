@@ -59,8 +59,10 @@ internal static class Constraint
     /// <param name="result">Receives c_i; length n.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use.</param>
     /// <param name="cancellationToken">Checked once per chunk.</param>
-    public static void Compute(CsrGraph mutual, double[] result, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default) =>
-        Run(mutual, result, maxDegreeOfParallelism, cancellationToken, effectiveSize: false, closedForm: false);
+    /// <param name="progress">Receives (nodes done, n) after each chunk, or <see langword="null"/>.</param>
+    public static void Compute(CsrGraph mutual, double[] result, int maxDegreeOfParallelism = 1, CancellationToken cancellationToken = default,
+        Action<long, long>? progress = null) =>
+        Run(mutual, result, maxDegreeOfParallelism, cancellationToken, progress, effectiveSize: false, closedForm: false);
 
     /// <summary>Effective size of every node of a mutual-weight graph.</summary>
     /// <param name="mutual">An undirected graph (self-loops are skipped).</param>
@@ -68,11 +70,12 @@ internal static class Constraint
     /// <param name="result">Receives e_i; length n.</param>
     /// <param name="maxDegreeOfParallelism">Threads to use.</param>
     /// <param name="cancellationToken">Checked once per chunk.</param>
+    /// <param name="progress">Receives (nodes done, n) after each chunk, or <see langword="null"/>.</param>
     public static void EffectiveSize(CsrGraph mutual, bool closedForm, double[] result, int maxDegreeOfParallelism = 1,
-        CancellationToken cancellationToken = default) =>
-        Run(mutual, result, maxDegreeOfParallelism, cancellationToken, effectiveSize: true, closedForm);
+        CancellationToken cancellationToken = default, Action<long, long>? progress = null) =>
+        Run(mutual, result, maxDegreeOfParallelism, cancellationToken, progress, effectiveSize: true, closedForm);
 
-    private static void Run(CsrGraph g, double[] result, int maxDop, CancellationToken ct, bool effectiveSize, bool closedForm)
+    private static void Run(CsrGraph g, double[] result, int maxDop, CancellationToken ct, Action<long, long>? progress, bool effectiveSize, bool closedForm)
     {
         ArgumentNullException.ThrowIfNull(g);
         ArgumentNullException.ThrowIfNull(result);
@@ -119,6 +122,7 @@ internal static class Constraint
         }
 
         var chunks = Math.Min(Chunks, n);
+        long done = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDop, CancellationToken = ct };
         Parallel.For(0, chunks, options,
             () => new Scratch(n),
@@ -135,6 +139,7 @@ internal static class Constraint
                         : NodeEffectiveSize(g, u, sum, max, scratch);
                 }
 
+                progress?.Invoke(Interlocked.Add(ref done, hi - lo), n);
                 return scratch;
             },
             static scratch => scratch.Dispose());

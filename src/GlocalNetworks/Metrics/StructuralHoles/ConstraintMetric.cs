@@ -37,7 +37,7 @@ public sealed class ConstraintMetric : Metric<ConstraintOptions, NodeTable>
     {
         var (mutual, props) = StructuralHolesGraph.Mutual(context, options.Weighted, options.Directed);
         var values = new double[mutual.NodeCount];
-        Constraint.Compute(mutual, values, context.MaxDegreeOfParallelism, context.CancellationToken);
+        Constraint.Compute(mutual, values, context.MaxDegreeOfParallelism, context.CancellationToken, (done, total) => context.ReportProgress(Id, done, total));
         props["isolates"] = StructuralHolesGraph.CountNaN(values);
         return new NodeTable(Id, context.InnovatorIds, values, props);
     }
@@ -75,7 +75,8 @@ public sealed class EffectiveSizeMetric : Metric<EffectiveSizeOptions, NodeTable
         var (mutual, props) = StructuralHolesGraph.Mutual(context, options.Weighted, options.Directed);
         var values = new double[mutual.NodeCount];
         var closedForm = !options.Weighted && props["directed"] == "false";
-        Constraint.EffectiveSize(mutual, closedForm, values, context.MaxDegreeOfParallelism, context.CancellationToken);
+        Constraint.EffectiveSize(mutual, closedForm, values, context.MaxDegreeOfParallelism, context.CancellationToken,
+            (done, total) => context.ReportProgress(Id, done, total));
         props["isolates"] = StructuralHolesGraph.CountNaN(values);
         return new NodeTable(Id, context.InnovatorIds, values, props);
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Metrics.StructuralHoles;
@@ -118,6 +119,18 @@ public sealed class StructuralHolesTests
     }
 
     [Fact]
+    public void Constraint_Progress_ReachesTotalAndCancellationThrows()
+    {
+        var reports = new System.Collections.Concurrent.ConcurrentBag<MetricProgress>();
+        var net = GraphSpec.Gnp(300, 0.03, 2).ToNetwork();
+        new ConstraintMetric().Compute(new MetricContext(net, progress: new SyncProgress(reports)), new ConstraintOptions());
+        Assert.Contains(reports, p => p.Done == 300 && p.Total == 300 && p.MetricId == "constraint");
+        using var cts = new System.Threading.CancellationTokenSource();
+        cts.Cancel();
+        Assert.ThrowsAny<OperationCanceledException>(() => new ConstraintMetric().Compute(new MetricContext(net, cancellationToken: cts.Token), new ConstraintOptions()));
+    }
+
+    [Fact]
     public void Constraint_Registry_FindsBothIds()
     {
         var ids = new List<string>();
@@ -130,4 +143,10 @@ public sealed class StructuralHolesTests
         Assert.Equal("constraint", StandardMetrics.Constraint.Id);
         Assert.Equal("effective-size", StandardMetrics.EffectiveSize.Id);
     }
+}
+
+/// <summary>An IProgress that records synchronously (Progress&lt;T&gt; posts to the thread pool).</summary>
+internal sealed class SyncProgress(System.Collections.Concurrent.ConcurrentBag<MetricProgress> bag) : IProgress<MetricProgress>
+{
+    public void Report(MetricProgress value) => bag.Add(value);
 }
