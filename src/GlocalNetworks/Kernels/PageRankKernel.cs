@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 
 namespace GlocalNetworks.Kernels;
@@ -175,23 +177,28 @@ internal static class PageRankKernel
             var teleport = 1 - alpha;
             var uniform = _uniform;
             var dm = _danglingMass;
+            ref var yRef = ref MemoryMarshal.GetArrayDataReference(y);
+            ref var tRef = ref MemoryMarshal.GetReference(targets);
+            ref var wRef = ref MemoryMarshal.GetReference(weights);
             double err = 0, dangling = 0;
             for (var v = from; v < to; v++)
             {
                 var s = 0.0;
                 int k = offsets[v], end = offsets[v + 1];
+
+                // The hot loop, without bounds checks: CsrGraph guarantees 0 <= k < EntryCount and 0 <= target < n <= y.Length.
                 if (_weighted)
                 {
                     for (; k < end; k++)
                     {
-                        s += y[targets[k]] * weights[k];
+                        s += Unsafe.Add(ref yRef, Unsafe.Add(ref tRef, k)) * Unsafe.Add(ref wRef, k);
                     }
                 }
                 else
                 {
                     for (; k < end; k++)
                     {
-                        s += y[targets[k]];
+                        s += Unsafe.Add(ref yRef, Unsafe.Add(ref tRef, k));
                     }
                 }
 

@@ -1,4 +1,6 @@
 using System;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -121,16 +123,24 @@ internal static class SpMV
     public static void MultiplyRows(CsrGraph rows, double[] x, double[] y, bool weighted, int from, int to)
     {
         var offsets = rows.Offsets;
-        var targets = rows.Targets;
+        if (x.Length < rows.NodeCount || y.Length < to || from < 0)
+        {
+            throw new ArgumentException("x must hold n values and y the rows' results.", nameof(x));
+        }
+
+        // The hot loops, without bounds checks: CsrGraph guarantees 0 <= k < EntryCount and 0 <= target < n <= x.Length.
+        ref var tRef = ref MemoryMarshal.GetReference(rows.Targets);
+        ref var xRef = ref MemoryMarshal.GetArrayDataReference(x);
         if (weighted)
         {
             var weights = rows.AllWeights;
+            ref var wRef = ref MemoryMarshal.GetReference(weights);
             for (var v = from; v < to; v++)
             {
                 var s = 0.0;
                 for (int k = offsets[v], end = offsets[v + 1]; k < end; k++)
                 {
-                    s += weights[k] * x[targets[k]];
+                    s += Unsafe.Add(ref wRef, k) * Unsafe.Add(ref xRef, Unsafe.Add(ref tRef, k));
                 }
 
                 y[v] = s;
@@ -143,7 +153,7 @@ internal static class SpMV
                 var s = 0.0;
                 for (int k = offsets[v], end = offsets[v + 1]; k < end; k++)
                 {
-                    s += x[targets[k]];
+                    s += Unsafe.Add(ref xRef, Unsafe.Add(ref tRef, k));
                 }
 
                 y[v] = s;
