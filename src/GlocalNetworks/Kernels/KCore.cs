@@ -20,8 +20,9 @@ internal static class KCore
     /// is two parallel edges), as networkx's <c>core_number</c> does on a directed graph, where a reciprocated pair
     /// counts twice in the degree; otherwise every entry counts once.</param>
     /// <param name="cancellationToken">Checked every 1024 nodes.</param>
+    /// <param name="onProgress">Called with the number of nodes removed, every 65,536 nodes and at the end, or <see langword="null"/>.</param>
     /// <returns>The core numbers.</returns>
-    public static int[] CoreNumbers(CsrGraph graph, bool useMultiplicity, CancellationToken cancellationToken)
+    public static int[] CoreNumbers(CsrGraph graph, bool useMultiplicity, CancellationToken cancellationToken, Action<long>? onProgress = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -83,6 +84,10 @@ internal static class KCore
                 if ((i & 1023) == 1023)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
+                    if ((i & 65535) == 65535)
+                    {
+                        onProgress?.Invoke(i + 1);
+                    }
                 }
 
                 var v = vert[i];
@@ -116,6 +121,7 @@ internal static class KCore
                 }
             }
 
+            onProgress?.Invoke(n);
             return deg;
         }
         finally

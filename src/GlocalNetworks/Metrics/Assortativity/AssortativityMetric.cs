@@ -248,7 +248,7 @@ public sealed class AssortativityMetric : Metric<AssortativityOptions, ScalarRes
             return Compact(category);
         }
 
-        var key = attribute.StartsWith(AssortativityOptions.AttributePrefix, StringComparison.Ordinal)
+        var key = attribute.StartsWith(AssortativityOptions.AttributePrefix, StringComparison.OrdinalIgnoreCase)
             ? attribute[AssortativityOptions.AttributePrefix.Length..]
             : attribute;
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);

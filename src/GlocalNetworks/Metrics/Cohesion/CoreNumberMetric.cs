@@ -67,7 +67,8 @@ public sealed class CoreNumberMetric : Metric<CoreNumberOptions, NodeTable>
     {
         if (!directed)
         {
-            return KCore.CoreNumbers(context.Graph(GraphView.UndirectedUnweighted), useMultiplicity: false, context.CancellationToken);
+            return KCore.CoreNumbers(context.Graph(GraphView.UndirectedUnweighted), useMultiplicity: false, context.CancellationToken,
+                done => context.ReportProgress(MetricId, done, context.Network.Innovators.Count));
         }
 
         // Every distinct arc becomes an undirected edge; a reciprocated pair merges into one entry of multiplicity 2.
@@ -84,6 +85,6 @@ public sealed class CoreNumberMetric : Metric<CoreNumberOptions, NodeTable>
         }
 
         var multigraph = CsrGraph.Build(src, g.Targets, ReadOnlySpan<double>.Empty, n, directed: false, ParallelLinkPolicy.Count, SelfLoopPolicy.Ignore);
-        return KCore.CoreNumbers(multigraph, useMultiplicity: true, context.CancellationToken);
+        return KCore.CoreNumbers(multigraph, useMultiplicity: true, context.CancellationToken, done => context.ReportProgress(MetricId, done, n));
     }
 }
