@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -96,7 +98,8 @@ internal static class Triangles
         stamp[i] = -1; // a self-loop entry must not count i as its own neighbour
         long count = 0;
         var fo = f.Offsets;
-        var ft = f.Targets;
+        ref var ftRef = ref MemoryMarshal.GetArrayDataReference(f.Targets);
+        ref var sRef = ref MemoryMarshal.GetArrayDataReference(stamp);
         for (var a = start; a < end; a++)
         {
             var j = targets[a];
@@ -105,12 +108,10 @@ internal static class Triangles
                 continue;
             }
 
+            // Branch-free and without bounds checks: forward targets are node indices < n <= stamp.Length.
             for (int b = fo[j], bEnd = fo[j + 1]; b < bEnd; b++)
             {
-                if (stamp[ft[b]] == i)
-                {
-                    count++;
-                }
+                count += Unsafe.Add(ref sRef, Unsafe.Add(ref ftRef, b)) == i ? 1 : 0;
             }
         }
 
