@@ -10,9 +10,6 @@ internal static class CsvCells
     public static bool TryDouble(ReadOnlySpan<char> s, out double value) =>
         double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    public static bool TryInt(ReadOnlySpan<char> s, out int value) =>
-        int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
-
     public static bool TryBool(ReadOnlySpan<char> s, out bool value)
     {
         s = s.Trim();
@@ -31,9 +28,6 @@ internal static class CsvCells
         value = false;
         return false;
     }
-
-    public static bool TryDate(ReadOnlySpan<char> s, out DateOnly value) =>
-        DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     /// <summary>An innovator kind: enum name (any case), kebab-case, or a CORDIS activity type.</summary>
     public static bool TryInnovatorKind(ReadOnlySpan<char> s, out InnovatorKind kind)

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using GlocalNetworks.Internal;
-using GlocalNetworks.Kernels;
 using GlocalNetworks.Model;
 
 namespace GlocalNetworks.IO.GraphFormats;
@@ -14,28 +13,24 @@ namespace GlocalNetworks.IO.GraphFormats;
 /// </summary>
 internal sealed class GraphAssembler
 {
-    /// <summary>Years must lie in this range (it keeps the link sort's year span bounded).</summary>
-    public const int MinYear = 1;
-
-    /// <summary>The last allowed year.</summary>
-    public const int MaxYear = 9999;
-
     private readonly string _file;
     private readonly string _fileName;
+    private readonly IssueSink _sink;
     private readonly LoadOptions _options;
     private readonly LoadReport _report;
 
-    private GraphAssembler(string file, LoadOptions options, LoadReport report)
+    private GraphAssembler(string file, IssueSink sink)
     {
         _file = file;
         _fileName = Path.GetFileName(file);
-        _options = options;
-        _report = report;
+        _sink = sink;
+        _options = sink.Options;
+        _report = sink.Report;
     }
 
     public static LoadResult Build(string file, IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges, RegionTree? regions,
-        LoadOptions options, LoadReport report, DirectedSyntax syntax, bool defaultDirected) =>
-        new GraphAssembler(file, options, report).Run(nodes, edges, regions, syntax, defaultDirected);
+        IssueSink sink, DirectedSyntax syntax, bool defaultDirected) =>
+        new GraphAssembler(file, sink).Run(nodes, edges, regions, syntax, defaultDirected);
 
     private LoadResult Run(IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges, RegionTree? given,
         DirectedSyntax syntax, bool defaultDirected)
@@ -198,14 +193,7 @@ internal sealed class GraphAssembler
         if (s == t)
         {
             var tf = edge.Target!.Value;
-            if (_options.SelfLoops == SelfLoopPolicy.Ignore)
-            {
-                _report.Add(new LoadIssue(_fileName, tf.Line, tf.Column, tf.Value,
-                    "equals the source; the self-loop is left out (LoadOptions.SelfLoops is Ignore).", LoadAction.Skipped));
-                return;
-            }
-
-            Fail(new SelfLoopException(_file, tf.Line, tf.Column, tf.Value, "equals the source; self-loops are not knowledge links."));
+            _sink.SkipSelfLoop(_file, tf.Line, tf.Column, tf.Value);
             return;
         }
 
@@ -217,10 +205,9 @@ internal sealed class GraphAssembler
                 return;
             }
 
-            if (!double.IsFinite(weight) || weight <= 0)
+            if (LinkFieldRules.WeightProblem(weight) is { } why)
             {
-                var why = double.IsNaN(weight) || double.IsInfinity(weight) ? "is not finite" : weight == 0 ? "is zero" : "is negative";
-                Fail(new InvalidWeightException(_file, wf.Line, wf.Column, wf.Value, why + "; weights must be finite and > 0."));
+                Fail(new InvalidWeightException(_file, wf.Line, wf.Column, wf.Value, why));
                 return;
             }
         }
@@ -238,30 +225,19 @@ internal sealed class GraphAssembler
             return;
         }
 
-        if (endYear is { } e)
+        if (endYear is { } e && LinkFieldRules.EndYearProblem(year, e) is { } endWhy)
         {
             var ef = edge.EndYear!.Value;
-            if (year is not { } y)
-            {
-                Fail(new GraphFormatException(_file, ef.Line, ef.Column, ef.Value,
-                    $"is given without a start year; give the link a '{GraphNames.Year}' too.", ef.Position));
-                return;
-            }
-
-            if (e < y)
-            {
-                Fail(new GraphFormatException(_file, ef.Line, ef.Column, ef.Value,
-                    string.Create(CultureInfo.InvariantCulture, $"is before the start year {y}; a link's end year must not be before its start year."), ef.Position));
-                return;
-            }
+            Fail(new GraphFormatException(_file, ef.Line, ef.Column, ef.Value, endWhy, ef.Position));
+            return;
         }
 
         DateOnly? date = null;
         if (edge.Date is { } df && !string.IsNullOrWhiteSpace(df.Value))
         {
-            if (!DateOnly.TryParseExact(df.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!LinkFieldRules.TryDate(df.Value, out var d))
             {
-                Fail(new GraphFormatException(_file, df.Line, df.Column, df.Value, "is not a date; expected yyyy-MM-dd, e.g. '2015-03-31'.", df.Position));
+                Fail(new GraphFormatException(_file, df.Line, df.Column, df.Value, LinkFieldRules.NotADate, df.Position));
                 return;
             }
 
@@ -317,26 +293,13 @@ internal sealed class GraphAssembler
     private bool TryYear(Field? field, out int? year)
     {
         year = null;
-        if (field is not { } f || string.IsNullOrWhiteSpace(f.Value))
+        if (field is not { } f || LinkFieldRules.TryYear(f.Value, LinkFieldRules.MinGraphYear, out year, out var why))
         {
             return true;
         }
 
-        if (!int.TryParse(f.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
-        {
-            Fail(new GraphFormatException(_file, f.Line, f.Column, f.Value, "is not a year; expected a whole number such as '2015'.", f.Position));
-            return false;
-        }
-
-        if (y < MinYear || y > MaxYear)
-        {
-            Fail(new GraphFormatException(_file, f.Line, f.Column, f.Value,
-                string.Create(CultureInfo.InvariantCulture, $"is out of range; years must lie in {MinYear}..{MaxYear}."), f.Position));
-            return false;
-        }
-
-        year = y;
-        return true;
+        Fail(new GraphFormatException(_file, f.Line, f.Column, f.Value, why, f.Position));
+        return false;
     }
 
     private bool TryDirected(Field f, DirectedSyntax syntax, out bool directed)
@@ -381,12 +344,7 @@ internal sealed class GraphAssembler
     /// <summary>Strict: throws <paramref name="error"/>. Lenient: records it as a skipped row.</summary>
     private Innovator? Fail(GlocalDataException error)
     {
-        if (_options.Mode == LoadMode.Strict)
-        {
-            throw error;
-        }
-
-        _report.Add(error, LoadAction.Skipped);
+        _sink.Problem(error, LoadAction.Skipped);
         return null;
     }
 

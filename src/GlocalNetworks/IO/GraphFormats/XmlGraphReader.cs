@@ -33,7 +33,7 @@ internal abstract class XmlGraphReader
     {
         File = file;
         FileName = Path.GetFileName(file);
-        Options = options;
+        Sink = new IssueSink(options, new LoadReport());
         _syntax = syntax;
     }
 
@@ -43,11 +43,14 @@ internal abstract class XmlGraphReader
     /// <summary>The file name without its folder, as load issues show it.</summary>
     protected string FileName { get; }
 
+    /// <summary>The options, the report the load fills, and the strict/lenient switch.</summary>
+    protected IssueSink Sink { get; }
+
     /// <summary>The options.</summary>
-    protected LoadOptions Options { get; }
+    protected LoadOptions Options => Sink.Options;
 
     /// <summary>The report the load fills.</summary>
-    protected LoadReport Report { get; } = new();
+    protected LoadReport Report => Sink.Report;
 
     /// <summary>Reads the file at <paramref name="path"/> with the reader <paramref name="create"/> makes.</summary>
     public static LoadResult Read(string path, RegionTree? regions, LoadOptions? options, Func<string, LoadOptions, XmlGraphReader> create)
@@ -98,15 +101,7 @@ internal abstract class XmlGraphReader
     }
 
     /// <summary>Strict: throws <paramref name="error"/>. Lenient: records it with <paramref name="action"/>.</summary>
-    protected void Problem(GlocalDataException error, LoadAction action)
-    {
-        if (Options.Mode == LoadMode.Strict)
-        {
-            throw error;
-        }
-
-        Report.Add(error, action);
-    }
+    protected void Problem(GlocalDataException error, LoadAction action) => Sink.Problem(error, action);
 
     /// <summary>Whether <paramref name="key"/> is seen for the first time (for issues reported once per key).</summary>
     protected bool FirstTime(string key) => _noted.Add(key);
@@ -218,7 +213,7 @@ internal abstract class XmlGraphReader
             }
         }
 
-        return GraphAssembler.Build(File, _nodes, _edges, regions, Options, Report, _syntax.DirectedSyntax, _edgeDefault ?? Options.Directed);
+        return GraphAssembler.Build(File, _nodes, _edges, regions, Sink, _syntax.DirectedSyntax, _edgeDefault ?? Options.Directed);
     }
 
     /// <summary>The first graph's default direction; a value the format does not know falls back to <see cref="LoadOptions.Directed"/>.</summary>
