@@ -236,14 +236,8 @@ internal sealed class CsvLoadSession
         {
             if (!tree.Contains(list[i].RegionId))
             {
-                var ids = new List<string>();
-                foreach (var r in tree)
-                {
-                    ids.Add(r.Id);
-                }
-
                 Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
-                    $"is not a known region id (home of innovator '{list[i].Id}').", Suggestions.Closest(list[i].RegionId, ids)), LoadAction.Skipped);
+                    $"is not a known region id (home of innovator '{list[i].Id}').", tree.Suggest(list[i].RegionId)), LoadAction.Skipped);
                 continue;
             }
 

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using GlocalNetworks.Internal;
 using GlocalNetworks.Model;
 
 namespace GlocalNetworks.IO.GraphFormats;
@@ -164,14 +163,8 @@ internal sealed class GraphAssembler
         {
             if (tree is not null && !tree.Contains(r.Value))
             {
-                var ids = new List<string>(tree.Count);
-                foreach (var reg in tree)
-                {
-                    ids.Add(reg.Id);
-                }
-
                 return Fail(new ReferentialIntegrityException(_file, r.Line, r.Column, r.Value,
-                    $"is not a region of the given region tree (node '{id.Value}').", Suggestions.Closest(r.Value, ids)));
+                    $"is not a region of the given region tree (node '{id.Value}').", tree.Suggest(r.Value)));
             }
 
             region = r.Value;
@@ -275,7 +268,7 @@ internal sealed class GraphAssembler
             return false;
         }
 
-        Fail(new ReferentialIntegrityException(_file, f.Line, f.Column, f.Value, "is not a known node id.", Suggestions.Closest(f.Value, innovators.Ids)));
+        Fail(new ReferentialIntegrityException(_file, f.Line, f.Column, f.Value, "is not a known node id.", innovators.Suggest(f.Value)));
         return false;
     }
 
