@@ -77,6 +77,27 @@ public sealed class RegionTree : IReadOnlyList<Region>
     /// a parent not coarser than its child, or several roots at the coarsest level.</exception>
     public static RegionTree Build(IEnumerable<Region> regions, RegionLadder ladder) => Build(regions, ladder, null, null);
 
+    /// <summary>A flat tree for data that names regions but has no tree: each distinct id (first occurrence order;
+    /// <see cref="ImplicitRootId"/> left out) becomes a region at the ladder's finest level, named by its id, under the implicit root.</summary>
+    /// <param name="regionIds">The region ids as met.</param>
+    /// <param name="ladder">The ladder.</param>
+    /// <param name="regionCount">How many regions the ids gave (the implicit root not counted).</param>
+    internal static RegionTree Flat(IEnumerable<string> regionIds, RegionLadder ladder, out int regionCount)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var regions = new List<Region>();
+        foreach (var id in regionIds)
+        {
+            if (id != ImplicitRootId && seen.Add(id))
+            {
+                regions.Add(new Region(id, id, ladder.Finest, null));
+            }
+        }
+
+        regionCount = regions.Count;
+        return Build(regions, ladder);
+    }
+
     internal static RegionTree Build(IEnumerable<Region> regions, RegionLadder ladder, string? filePath, IReadOnlyList<long>? lines)
     {
         ArgumentNullException.ThrowIfNull(regions);

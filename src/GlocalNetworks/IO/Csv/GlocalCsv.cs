@@ -215,18 +215,8 @@ internal sealed class CsvLoadSession
         }
         else
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var inferred = new List<Region>();
-            foreach (var inn in list)
-            {
-                if (inn.RegionId != RegionTree.ImplicitRootId && seen.Add(inn.RegionId))
-                {
-                    inferred.Add(new Region(inn.RegionId, inn.RegionId, Options.Ladder.Finest, null));
-                }
-            }
-
-            Report.Count("regions inferred", inferred.Count);
-            tree = RegionTree.Build(inferred, Options.Ladder);
+            tree = RegionTree.Flat(RegionIds(list), Options.Ladder, out var inferred);
+            Report.Count("regions inferred", inferred);
         }
 
         // Unknown home regions: strict throws (with suggestions); lenient skips the innovator.
@@ -246,6 +236,14 @@ internal sealed class CsvLoadSession
         }
 
         return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
+    }
+
+    private static IEnumerable<string> RegionIds(List<Innovator> innovators)
+    {
+        foreach (var inn in innovators)
+        {
+            yield return inn.RegionId;
+        }
     }
 
     public RegionTree ReadRegionTree(CsvInput input)

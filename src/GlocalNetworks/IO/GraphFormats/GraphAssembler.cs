@@ -45,8 +45,7 @@ internal sealed class GraphAssembler
         var firstLine = new Dictionary<string, long?>(nodes.Count, StringComparer.Ordinal);
         var skipped = new Dictionary<string, long?>(StringComparer.Ordinal);
         var pending = new List<(Innovator Innovator, long? Line, string? Region)>(nodes.Count);
-        var flatRegions = new List<Region>();
-        var flatIds = new HashSet<string>(StringComparer.Ordinal);
+        var flatIds = new List<string>();
         var withoutRegion = 0;
         foreach (var node in nodes)
         {
@@ -66,15 +65,15 @@ internal sealed class GraphAssembler
             {
                 withoutRegion++;
             }
-            else if (given is null && !string.Equals(region, RegionTree.ImplicitRootId, StringComparison.Ordinal) && flatIds.Add(region))
+            else if (given is null)
             {
-                flatRegions.Add(new Region(region, region, _options.Ladder.Finest, null));
+                flatIds.Add(region);
             }
 
             pending.Add((inn, node.Id.Line, region));
         }
 
-        var tree = given ?? RegionTree.Build(flatRegions, _options.Ladder);
+        var tree = given ?? RegionTree.Flat(flatIds, _options.Ladder, out _);
         var list = new List<Innovator>(pending.Count);
         var lines = new List<long>(pending.Count);
         foreach (var (inn, line, region) in pending)

@@ -257,14 +257,7 @@ public static class PajekReader
             }
 
             Add(s, t, weight, directed, line, _tokens[1]);
-            if (directed)
-            {
-                _arcLines++;
-            }
-            else
-            {
-                _edgeLines++;
-            }
+            CountLine(directed);
         }
 
         private void ReadList(string text, long line, bool directed)
@@ -291,6 +284,11 @@ public static class PajekReader
                 Add(s, targets[k], 1.0, directed, line, _tokens[k + 1]);
             }
 
+            CountLine(directed);
+        }
+
+        private void CountLine(bool directed)
+        {
             if (directed)
             {
                 _arcLines++;
