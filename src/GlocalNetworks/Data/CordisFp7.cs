@@ -180,17 +180,9 @@ public static class CordisFp7
         int id = src.Required("org_id"), name = src.Required("name"), country = src.Required("country"), city = src.Required("city"), nuts3 = src.Required("nuts3");
         var rows = DataCsv.ForEach(src, session.Problem, (row, line) =>
         {
-            var oid = row[id].Span.Trim();
-            if (oid.IsEmpty)
+            var oidS = session.NewId(src, row, line, id, firstLine, "is empty; every organisation needs an id.");
+            if (oidS is null)
             {
-                session.Problem(src.Format(line, id, oid, "is empty; every organisation needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var oidS = oid.ToString();
-            if (firstLine.TryGetValue(oidS, out var first))
-            {
-                session.Problem(new DuplicateIdException(src.Name, line, "org_id", oidS, first), LoadAction.Skipped);
                 return;
             }
 

@@ -246,6 +246,29 @@ internal sealed class CsvLoadSession
         }
     }
 
+    /// <summary>Reads a row's id: an empty id, or one an earlier row already has, is a problem (the row is skipped) and
+    /// gives <see langword="null"/>. The caller records the id in <paramref name="firstLine"/> once the row is kept.</summary>
+    public string? NewId(CsvSource src, SepReader.Row row, long line, int column, Dictionary<string, long> firstLine, string emptyReason, bool regionIds = false)
+    {
+        var span = row[column].Span.Trim();
+        if (span.IsEmpty)
+        {
+            Problem(src.Format(line, column, span, emptyReason), LoadAction.Skipped);
+            return null;
+        }
+
+        var id = span.ToString();
+        if (firstLine.TryGetValue(id, out var first))
+        {
+            Problem(regionIds
+                ? new RegionTreeException(src.Name, line, src.HeaderName(column), id, $"is a duplicate region id; it first occurs on line {first.ToString(CultureInfo.InvariantCulture)}.")
+                : new DuplicateIdException(src.Name, line, src.HeaderName(column), id, first), LoadAction.Skipped);
+            return null;
+        }
+
+        return id;
+    }
+
     public RegionTree ReadRegionTree(CsvInput input)
     {
         var c = Schema.Regions;
@@ -258,17 +281,9 @@ internal sealed class CsvLoadSession
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var rid = row[id].Span.Trim();
-            if (rid.IsEmpty)
+            var ridS = NewId(src, row, line, id, firstLine, "is empty; every region needs an id.", regionIds: true);
+            if (ridS is null)
             {
-                Problem(src.Format(line, id, rid, "is empty; every region needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var ridS = rid.ToString();
-            if (firstLine.TryGetValue(ridS, out var first))
-            {
-                Problem(new RegionTreeException(src.Name, line, c.Id, ridS, $"is a duplicate region id; it first occurs on line {first.ToString(CultureInfo.InvariantCulture)}."), LoadAction.Skipped);
                 return;
             }
 
@@ -316,17 +331,9 @@ internal sealed class CsvLoadSession
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var iid = row[id].Span.Trim();
-            if (iid.IsEmpty)
+            var idS = NewId(src, row, line, id, firstLine, "is empty; every innovator needs an id.");
+            if (idS is null)
             {
-                Problem(src.Format(line, id, iid, "is empty; every innovator needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var idS = iid.ToString();
-            if (firstLine.TryGetValue(idS, out var first))
-            {
-                Problem(new DuplicateIdException(src.Name, line, c.Id, idS, first), LoadAction.Skipped);
                 return;
             }
 
