@@ -164,14 +164,7 @@ public static class CordisFp7
         var lines = new List<long>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         var countryRank = tree.Ladder.GetLevel("country").Rank;
-        var countries = new List<string>();
-        foreach (var r in tree)
-        {
-            if (r.Level.Rank == countryRank)
-            {
-                countries.Add(r.Id);
-            }
-        }
+        var countries = CordisCommon.CountryIdList(tree);
 
         var unmatchedPairs = new HashSet<(string, string)>();
         long byCity = 0, unmatched = 0, noCity = 0, notInTable = 0, worldRoot = 0, countryFromNuts = 0;

@@ -147,14 +147,7 @@ public static class CordisH2020
         var lines = new List<long>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         var countryRank = tree.Ladder.GetLevel("country").Rank;
-        var countries = new List<string>();
-        foreach (var r in tree)
-        {
-            if (r.Level.Rank == countryRank)
-            {
-                countries.Add(r.Id);
-            }
-        }
+        var countries = CordisCommon.CountryIdList(tree);
 
         long worldRoot = 0;
         using var src = DataCsv.Open(path);
