@@ -275,7 +275,7 @@ public sealed class CsrGraph
             }
 
             // Pass 2: stable scatter by source; walking target buckets in order leaves each row sorted by target.
-            var (offsets, tg, wt) = Transpose(nodeCount, byTargetStart, bySrc.AsSpan(0, h), byW);
+            var (offsets, tg, wt) = TransposeRows(nodeCount, byTargetStart, bySrc.AsSpan(0, h), byW);
             return MergeParallel(nodeCount, offsets, tg, wt, directed, parallel, storeWeights);
         }
         finally
@@ -356,7 +356,7 @@ public sealed class CsrGraph
 
     private CsrGraph BuildTranspose()
     {
-        var (offsets, tg, wt) = Transpose(NodeCount, _offsets, _targets.AsSpan(0, EntryCount), _weights);
+        var (offsets, tg, wt) = TransposeRows(NodeCount, _offsets, _targets.AsSpan(0, EntryCount), _weights);
         return new CsrGraph(NodeCount, offsets, tg, wt, directed: true, EdgeCount, SelfLoopCount);
     }
 
@@ -369,7 +369,7 @@ public sealed class CsrGraph
     /// <param name="offsets">The row offsets (n + 1 of them).</param>
     /// <param name="columns">The entries' columns, one per entry.</param>
     /// <param name="weights">The entries' weights (at least one per entry), or <see langword="null"/>.</param>
-    private static (int[] Offsets, int[] Columns, double[]? Weights) Transpose(int n, ReadOnlySpan<int> offsets, ReadOnlySpan<int> columns, double[]? weights)
+    private static (int[] Offsets, int[] Columns, double[]? Weights) TransposeRows(int n, ReadOnlySpan<int> offsets, ReadOnlySpan<int> columns, double[]? weights)
     {
         var e = columns.Length;
         var result = new int[n + 1];
