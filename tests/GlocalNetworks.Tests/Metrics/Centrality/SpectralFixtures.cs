@@ -1,27 +1,20 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using GlocalNetworks.Tests.TestUtils;
 using Xunit;
 
 namespace GlocalNetworks.Tests.Metrics.Centrality;
 
-/// <summary>Shared helpers of the spectral, clustering, cohesion and assortativity tests: the oracle graphs, the
-/// fixture tolerance rule and small hand-made networks.</summary>
+/// <summary>Shared helpers of the spectral, clustering, cohesion and assortativity tests: the oracle graphs as theory
+/// data, fixture entries, and small hand-made and seeded networks (the tolerance rule is <see cref="OracleAssert"/>'s).</summary>
 internal static class SpectralFixtures
 {
-    /// <summary>Every oracle graph (tests/oracles/classic_metrics.py).</summary>
-    public static readonly string[] Graphs = ["karate", "florentine", "lesmis", "davis", "gnp60", "digraph50", "dangling"];
-
-    /// <summary>The undirected oracle graphs.</summary>
-    public static readonly string[] UndirectedGraphs = ["karate", "florentine", "lesmis", "davis", "gnp60"];
-
-    public static TheoryData<string> All()
+    private static TheoryData<string> Data(string[] graphs)
     {
         var d = new TheoryData<string>();
-        foreach (var g in Graphs)
+        foreach (var g in graphs)
         {
             d.Add(g);
         }
@@ -29,47 +22,15 @@ internal static class SpectralFixtures
         return d;
     }
 
-    public static TheoryData<string> Undirected()
-    {
-        var d = new TheoryData<string>();
-        foreach (var g in UndirectedGraphs)
-        {
-            d.Add(g);
-        }
+    /// <summary>Every oracle graph, as theory data.</summary>
+    public static TheoryData<string> All() => Data(OracleAssert.AllGraphs);
 
-        return d;
-    }
+    /// <summary>The undirected oracle graphs, as theory data.</summary>
+    public static TheoryData<string> Undirected() => Data(OracleAssert.UndirectedGraphs);
 
-    /// <summary>The fixture's rule: |actual - expected| ≤ tol · max(1, |expected|) (NaN equals NaN).</summary>
-    public static void Close(double expected, double actual, double tolerance, string what)
-    {
-        if (double.IsNaN(expected) || double.IsNaN(actual))
-        {
-            Assert.True(double.IsNaN(expected) && double.IsNaN(actual), $"{what}: expected {expected.ToString("R", CultureInfo.InvariantCulture)}, got {actual.ToString("R", CultureInfo.InvariantCulture)}");
-            return;
-        }
-
-        var bound = tolerance * Math.Max(1, Math.Abs(expected));
-        Assert.True(Math.Abs(actual - expected) <= bound,
-            string.Create(CultureInfo.InvariantCulture, $"{what}: expected {expected:R}, got {actual:R} (difference {Math.Abs(actual - expected):G3}, allowed {bound:G3})"));
-    }
-
-    /// <summary>Compares a node table's value column with a fixture's node entry, for every node of the fixture.</summary>
-    public static void NodeValues(OracleFixture fx, string key, NodeTable table, string column = KeyedTable.ValueColumn, double? tolerance = null)
-    {
-        var expected = fx.NodeValues(key);
-        Assert.Equal(fx.Nodes.Count, table.Count);
-        Assert.Equal(fx.Nodes.Count, expected.Count);
-        var tol = tolerance ?? fx.Tolerance(key);
-        foreach (var (node, value) in expected)
-        {
-            Close(value, table[node, column], tol, $"{fx.Oracle} {fx.Graph} {key} [{node}]");
-        }
-    }
-
-    /// <summary>Compares a scalar with a fixture's network entry.</summary>
+    /// <summary>Compares a scalar with a fixture's network entry, with the fixture's tolerance.</summary>
     public static void NetworkValue(OracleFixture fx, string key, double actual) =>
-        Close(fx.NetworkValue(key), actual, fx.Tolerance(key), $"{fx.Oracle} {fx.Graph} {key}");
+        OracleAssert.Close(fx.NetworkValue(key), actual, fx.Tolerance(key), $"{fx.Oracle} {fx.Graph} {key}");
 
     /// <summary>A dictionary of numbers from a fixture entry's property (e.g. <c>personalization</c>).</summary>
     public static Dictionary<string, double> Map(OracleFixture fx, string key, string property)

@@ -22,10 +22,10 @@ public sealed class SpectralOracleTests
     {
         var (fx, ctx) = Load(graph);
         var r = new PageRankMetric().Compute(ctx, new PageRankOptions());
-        SpectralFixtures.NodeValues(fx, "pagerank", r);
+        OracleAssert.Nodes(fx, "pagerank", r);
 
         // The same iteration as networkx, stopped at the same step: equal to rounding, far inside the fixture's tolerance.
-        SpectralFixtures.NodeValues(fx, "pagerank", r, tolerance: 1e-13);
+        OracleAssert.Nodes(fx, "pagerank", r, tolerance: 1e-13);
         Assert.Equal("true", r.Properties["weighted"]);
         Assert.Equal(fx.Directed ? "true" : "false", r.Properties["directed"]);
     }
@@ -36,7 +36,7 @@ public sealed class SpectralOracleTests
     {
         var (fx, ctx) = Load(graph);
         var r = new PageRankMetric().Compute(ctx, new PageRankOptions { Tolerance = 1e-12 });
-        SpectralFixtures.NodeValues(fx, "pagerank:tight", r);
+        OracleAssert.Nodes(fx, "pagerank:tight", r);
     }
 
     [Theory]
@@ -47,8 +47,8 @@ public sealed class SpectralOracleTests
         var ctx = new MetricContext(OracleFixture.Load("networkx", graph).ToNetwork());
         var weighted = new PageRankMetric().Compute(ctx, new PageRankOptions { Tolerance = 1e-12 });
         var unweighted = new PageRankMetric().Compute(ctx, new PageRankOptions { Tolerance = 1e-12, Weighted = false });
-        SpectralFixtures.NodeValues(ig, "pagerank:weighted", weighted);
-        SpectralFixtures.NodeValues(ig, "pagerank", unweighted);
+        OracleAssert.Nodes(ig, "pagerank:weighted", weighted);
+        OracleAssert.Nodes(ig, "pagerank", unweighted);
     }
 
     [Theory]
@@ -57,11 +57,11 @@ public sealed class SpectralOracleTests
     {
         var (fx, ctx) = Load(graph);
         var m = new PageRankMetric();
-        SpectralFixtures.NodeValues(fx, "pagerank:unweighted", m.Compute(ctx, new PageRankOptions { Tolerance = 1e-12, Weighted = false }));
-        SpectralFixtures.NodeValues(fx, "pagerank:alpha-0.5", m.Compute(ctx, new PageRankOptions { Tolerance = 1e-12, Alpha = 0.5 }));
+        OracleAssert.Nodes(fx, "pagerank:unweighted", m.Compute(ctx, new PageRankOptions { Tolerance = 1e-12, Weighted = false }));
+        OracleAssert.Nodes(fx, "pagerank:alpha-0.5", m.Compute(ctx, new PageRankOptions { Tolerance = 1e-12, Alpha = 0.5 }));
         var personalization = SpectralFixtures.Map(fx, "pagerank:personalized", "personalization");
         var personalized = m.Compute(ctx, new PageRankOptions { Tolerance = 1e-12, Personalization = personalization });
-        SpectralFixtures.NodeValues(fx, "pagerank:personalized", personalized);
+        OracleAssert.Nodes(fx, "pagerank:personalized", personalized);
         Assert.Equal("true", personalized.Properties["personalized"]);
     }
 
@@ -74,7 +74,7 @@ public sealed class SpectralOracleTests
             Tolerance = 1e-12,
             Dangling = SpectralFixtures.Map(fx, "pagerank:dangling-to-sink", "dangling"),
         });
-        SpectralFixtures.NodeValues(fx, "pagerank:dangling-to-sink", r);
+        OracleAssert.Nodes(fx, "pagerank:dangling-to-sink", r);
     }
 
     [Theory]
@@ -83,10 +83,10 @@ public sealed class SpectralOracleTests
     {
         var (fx, ctx) = Load(graph);
         var m = new EigenvectorMetric();
-        SpectralFixtures.NodeValues(fx, "eigenvector", m.Compute(ctx, new EigenvectorOptions { MaxIterations = 1000 }), tolerance: 1e-13);
-        SpectralFixtures.NodeValues(fx, "eigenvector:weighted", m.Compute(ctx, new EigenvectorOptions { MaxIterations = 1000, Weighted = true }));
-        SpectralFixtures.NodeValues(fx, "eigenvector:tight", m.Compute(ctx, new EigenvectorOptions { MaxIterations = 100_000, Tolerance = 1e-13 }));
-        SpectralFixtures.NodeValues(fx, "eigenvector:weighted-tight",
+        OracleAssert.Nodes(fx, "eigenvector", m.Compute(ctx, new EigenvectorOptions { MaxIterations = 1000 }), tolerance: 1e-13);
+        OracleAssert.Nodes(fx, "eigenvector:weighted", m.Compute(ctx, new EigenvectorOptions { MaxIterations = 1000, Weighted = true }));
+        OracleAssert.Nodes(fx, "eigenvector:tight", m.Compute(ctx, new EigenvectorOptions { MaxIterations = 100_000, Tolerance = 1e-13 }));
+        OracleAssert.Nodes(fx, "eigenvector:weighted-tight",
             m.Compute(ctx, new EigenvectorOptions { MaxIterations = 100_000, Tolerance = 1e-13, Weighted = true }));
     }
 
@@ -103,7 +103,7 @@ public sealed class SpectralOracleTests
         {
             var alpha = fx.Metric(key).GetProperty("alpha").GetDouble();
             var r = m.Compute(ctx, new KatzOptions { Alpha = alpha, Weighted = weighted, Tolerance = tol });
-            SpectralFixtures.NodeValues(fx, key, r, tolerance: 1e-13);
+            OracleAssert.Nodes(fx, key, r, tolerance: 1e-13);
         }
     }
 }

@@ -21,8 +21,8 @@ public sealed class ClusteringOracleTests
         var ctx = new MetricContext(fx.ToNetwork());
         var plain = new ClusteringMetric().Compute(ctx, new ClusteringOptions());
         var weighted = new ClusteringMetric().Compute(ctx, new ClusteringOptions { Weighted = true });
-        SpectralFixtures.NodeValues(fx, "clustering", plain);
-        SpectralFixtures.NodeValues(fx, "clustering:weighted", weighted);
+        OracleAssert.Nodes(fx, "clustering", plain);
+        OracleAssert.Nodes(fx, "clustering:weighted", weighted);
         Assert.Equal(fx.Directed ? "true" : "false", plain.Properties["directed"]);
     }
 
@@ -55,7 +55,7 @@ public sealed class ClusteringOracleTests
     {
         var ig = OracleFixture.Load("igraph", graph);
         var ctx = new MetricContext(OracleFixture.Load("networkx", graph).ToNetwork());
-        SpectralFixtures.NodeValues(ig, "clustering:zero", new ClusteringMetric().Compute(ctx, new ClusteringOptions()));
+        OracleAssert.Nodes(ig, "clustering:zero", new ClusteringMetric().Compute(ctx, new ClusteringOptions()));
         SpectralFixtures.NetworkValue(ig, "average-clustering:zero", new AverageClusteringMetric().Compute(ctx, new AverageClusteringOptions()).Value);
     }
 }
