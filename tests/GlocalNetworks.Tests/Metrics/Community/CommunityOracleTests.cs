@@ -18,7 +18,7 @@ public sealed class CommunityOracleTests
     public static TheoryData<string, bool> AllGraphs()
     {
         var data = new TheoryData<string, bool>();
-        foreach (var g in OracleAssert.Graphs)
+        foreach (var g in OracleAssert.AllGraphs)
         {
             data.Add(g, true);
             data.Add(g, false);
@@ -52,12 +52,12 @@ public sealed class CommunityOracleTests
         var tol = f.Tolerance(key);
         var net = f.ToNetwork();
         var first = new LouvainMetric().Compute(new MetricContext(net), new LouvainOptions { Weighted = weighted });
-        Assert.True(OracleAssert.Property(first, "modularity") >= reference - tol, $"{graph}: default-seed Louvain modularity {first.Properties["modularity"]} < networkx {reference} - {tol}");
+        Assert.True(ResultProperty.Of(first, "modularity") >= reference - tol, $"{graph}: default-seed Louvain modularity {first.Properties["modularity"]} < networkx {reference} - {tol}");
         Assert.Equal(f.Directed ? "true" : "false", first.Properties["directed"]);
         var sum = 0.0;
         for (ulong seed = 0; seed < 20; seed++)
         {
-            var q = OracleAssert.Property(new LouvainMetric().Compute(new MetricContext(net, seed), new LouvainOptions { Weighted = weighted }), "modularity");
+            var q = ResultProperty.Of(new LouvainMetric().Compute(new MetricContext(net, seed), new LouvainOptions { Weighted = weighted }), "modularity");
             Assert.True(q >= reference - (3 * tol), $"{graph} seed {seed}: Louvain modularity {q} < networkx {reference} - 0.03");
             sum += q;
         }
@@ -78,7 +78,7 @@ public sealed class CommunityOracleTests
         {
             var t = new LouvainMetric().Compute(new MetricContext(net, seed), new LouvainOptions { Weighted = weighted, Pruning = false });
             Assert.Equal("false", t.Properties["pruning"]);
-            sum += OracleAssert.Property(t, "modularity");
+            sum += ResultProperty.Of(t, "modularity");
         }
 
         Assert.True(sum / 20 >= f.NetworkValue(key) - f.Tolerance(key), $"{graph}: mean modularity {sum / 20}");
@@ -91,7 +91,7 @@ public sealed class CommunityOracleTests
         var f = OracleFixture.Load("igraph", graph);
         var key = weighted ? "modularity:multilevel" : "modularity:multilevel-unweighted";
         var t = new LouvainMetric().Compute(new MetricContext(f.ToNetwork()), new LouvainOptions { Weighted = weighted });
-        Assert.True(OracleAssert.Property(t, "modularity") >= f.NetworkValue(key) - f.Tolerance(key));
+        Assert.True(ResultProperty.Of(t, "modularity") >= f.NetworkValue(key) - f.Tolerance(key));
     }
 
     [Theory]
@@ -104,7 +104,7 @@ public sealed class CommunityOracleTests
         foreach (var seed in Seeds)
         {
             var t = new LeidenMetric().Compute(new MetricContext(f.ToNetwork(), seed), new LeidenOptions { Weighted = weighted });
-            var q = OracleAssert.Property(t, "modularity");
+            var q = ResultProperty.Of(t, "modularity");
             Assert.True(q >= reference - f.Tolerance(key), $"{graph} seed {seed}: Leiden modularity {q} < igraph {reference} - 0.01");
             Assert.Equal("true", t.Properties["converged"]);
         }
@@ -143,7 +143,7 @@ public sealed class CommunityOracleTests
     public void Modularity_IgraphCrossCheck_AgreesWithNetworkxPartition()
     {
         // The igraph fixture scores networkx's weighted partition with igraph's own modularity; so must we.
-        foreach (var graph in OracleAssert.Graphs)
+        foreach (var graph in OracleAssert.AllGraphs)
         {
             var nx = OracleFixture.Load("networkx", graph);
             var ig = OracleFixture.Load("igraph", graph);

@@ -81,7 +81,7 @@ public sealed class CommunityProperties
         var ctx = new MetricContext(net);
         foreach (var t in new[] { new LouvainMetric().Compute(ctx, new LouvainOptions()), new LeidenMetric().Compute(ctx, new LeidenOptions()) })
         {
-            var q = OracleAssert.Property(t, "modularity");
+            var q = ResultProperty.Of(t, "modularity");
             var check = new ModularityMetric().Compute(ctx, new ModularityOptions { Partition = t }).Value;
             if (g.Edges.Count == 0)
             {

@@ -4,7 +4,6 @@ using System.Globalization;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using GlocalNetworks.Tests.TestUtils;
-using Xunit;
 
 namespace GlocalNetworks.Tests.Metrics.Community;
 
@@ -139,33 +138,9 @@ internal sealed record GraphSpec(int NodeCount, IReadOnlyList<(int Source, int T
     }
 }
 
-/// <summary>Comparisons against the oracle fixtures.</summary>
-internal static class OracleAssert
+/// <summary>Reads a result property as a number.</summary>
+internal static class ResultProperty
 {
-    /// <summary>The fixture graphs (networkx and igraph fixtures share them).</summary>
-    public static readonly string[] Graphs = ["karate", "florentine", "lesmis", "davis", "gnp60", "digraph50", "dangling"];
-
-    /// <summary>The undirected fixture graphs.</summary>
-    public static readonly string[] UndirectedGraphs = ["karate", "florentine", "lesmis", "davis", "gnp60"];
-
-    /// <summary>Every node of the fixture within its tolerance, |actual - expected| ≤ tol · max(1, |expected|); NaN only where NaN.</summary>
-    public static void NodeValues(OracleFixture fixture, string metric, KeyedTable actual)
-    {
-        var tol = fixture.Tolerance(metric);
-        foreach (var (id, expected) in fixture.NodeValues(metric))
-        {
-            var a = actual[id];
-            if (double.IsNaN(expected))
-            {
-                Assert.True(double.IsNaN(a), $"{fixture.Graph} {metric} node {id}: expected NaN, got {a.ToString("R", CultureInfo.InvariantCulture)}");
-                continue;
-            }
-
-            Assert.True(Math.Abs(a - expected) <= tol * Math.Max(1, Math.Abs(expected)),
-                $"{fixture.Graph} {metric} node {id}: expected {expected.ToString("R", CultureInfo.InvariantCulture)}, got {a.ToString("R", CultureInfo.InvariantCulture)} (tolerance {tol})");
-        }
-    }
-
-    /// <summary>A property of a result as a double.</summary>
-    public static double Property(MetricResult r, string name) => double.Parse(r.Properties[name], CultureInfo.InvariantCulture);
+    /// <summary>A property of a result as a double (invariant culture; <c>NaN</c> allowed).</summary>
+    public static double Of(MetricResult r, string name) => double.Parse(r.Properties[name], CultureInfo.InvariantCulture);
 }

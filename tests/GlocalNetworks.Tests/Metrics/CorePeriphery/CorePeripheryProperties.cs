@@ -53,7 +53,7 @@ public sealed class CorePeripheryProperties
             Assert.True(double.IsNaN(c) || c >= 0);
         }
 
-        var r = OracleAssert.Property(t, "correlation");
+        var r = ResultProperty.Of(t, "correlation");
         Assert.True(double.IsNaN(r) || (r >= -1 - 1e-12 && r <= 1 + 1e-12));
     }
 }

@@ -67,7 +67,7 @@ public sealed class CorePeripheryTests
 
         Assert.True(minCore > maxPeriphery, $"core {minCore} vs periphery {maxPeriphery}");
         Assert.Equal("true", t.Properties["converged"]);
-        Assert.True(OracleAssert.Property(t, "correlation") > 0.5);
+        Assert.True(ResultProperty.Of(t, "correlation") > 0.5);
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class CorePeripheryTests
         }
 
         // Core pairs all 1, periphery pairs all 0, core-periphery pairs left out: the correlation is exactly 1.
-        Assert.Equal(1.0, OracleAssert.Property(t, "correlation"), 12);
+        Assert.Equal(1.0, ResultProperty.Of(t, "correlation"), 12);
         Assert.Equal(core.ToString(System.Globalization.CultureInfo.InvariantCulture), t.Properties["core-size"]);
         Assert.Equal(["value", "coreness"], t.Columns);
     }
@@ -99,8 +99,8 @@ public sealed class CorePeripheryTests
             Assert.Equal(1.0, t[GraphSpec.Name(v)]);
         }
 
-        Assert.InRange(OracleAssert.Property(t, "core-size"), 5, 6);
-        Assert.Equal(1.0, OracleAssert.Property(t, "correlation"), 12);
+        Assert.InRange(ResultProperty.Of(t, "core-size"), 5, 6);
+        Assert.Equal(1.0, ResultProperty.Of(t, "correlation"), 12);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public sealed class CorePeripheryTests
         }
 
         // And the fit is the plain Pearson correlation over the ordered pairs i ≠ j.
-        Assert.Equal(DenseCorrelation(g, c, weighted), OracleAssert.Property(t, "correlation"), 10);
+        Assert.Equal(DenseCorrelation(g, c, weighted), ResultProperty.Of(t, "correlation"), 10);
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class CorePeripheryTests
             var ctx = new MetricContext(g.ToNetwork());
             var t = new CorePeripheryMetric().Compute(ctx, new CorePeripheryOptions { Model = CorePeripheryModel.Discrete });
             var best = BruteForce(ctx.Graph(GraphView.UndirectedUnweighted));
-            var ours = OracleAssert.Property(t, "correlation");
+            var ours = ResultProperty.Of(t, "correlation");
             if (double.IsNaN(best))
             {
                 Assert.True(double.IsNaN(ours));
@@ -195,7 +195,7 @@ public sealed class CorePeripheryTests
         var ideal = Ideal(4, 6, 2);
         var ic = new MetricContext(ideal.ToNetwork());
         Assert.Equal(BruteForce(ic.Graph(GraphView.UndirectedUnweighted)),
-            OracleAssert.Property(new CorePeripheryMetric().Compute(ic, new CorePeripheryOptions { Model = CorePeripheryModel.Discrete }), "correlation"), 12);
+            ResultProperty.Of(new CorePeripheryMetric().Compute(ic, new CorePeripheryOptions { Model = CorePeripheryModel.Discrete }), "correlation"), 12);
     }
 
     [Fact]
