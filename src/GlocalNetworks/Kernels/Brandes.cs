@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -146,6 +148,8 @@ internal static class Brandes
         private readonly double[] _sigma;
         private readonly double[] _coef;
         private readonly int[] _dist;          // unweighted: hops, -1 unseen
+        private readonly int[] _levels;        // unweighted: start of each BFS level in the stack
+        private readonly double[] _tmp;        // unweighted: δ of the level being swept
         private readonly double[] _length;     // weighted: tentative or final length, +inf unseen
         private readonly int[] _order;         // weighted: position in the settle order, -1 unsettled
         private readonly IndexedHeap? _heap;
@@ -159,6 +163,8 @@ internal static class Brandes
             if (weighted)
             {
                 _dist = [];
+                _levels = [];
+                _tmp = [];
                 _length = ArrayPool<double>.Shared.Rent(n);
                 _order = ArrayPool<int>.Shared.Rent(n);
                 _length.AsSpan(0, n).Fill(double.PositiveInfinity);
@@ -169,79 +175,123 @@ internal static class Brandes
             {
                 _dist = ArrayPool<int>.Shared.Rent(n);
                 _dist.AsSpan(0, n).Fill(-1);
+                _levels = ArrayPool<int>.Shared.Rent(n + 1);
+                _tmp = ArrayPool<double>.Shared.Rent(n);
+                _coef.AsSpan(0, n).Clear();
                 _length = [];
                 _order = [];
             }
         }
 
         /// <summary>BFS from <paramref name="s"/> counting σ, then the backward sweep adding δ into <paramref name="acc"/>.</summary>
+        /// <remarks>
+        /// The sweep goes level by level, deepest first, and keeps coef(w) = (1 + δ(w)) / σ(w) for the nodes of the levels
+        /// already done and 0 for every other node; a level's coefficients are written only once the whole level is summed.
+        /// So δ(v) = σ(v) Σ<sub>w ∈ N(v)</sub> coef(w) needs no distance test: the neighbours one level down are the only
+        /// non-zero terms (the others add exact zeros). Bounds checks are elided with <see cref="Unsafe"/> on spans whose
+        /// indices are CSR targets (always &lt; n) and stack positions (always &lt; reached).
+        /// </remarks>
         public void Bfs(CsrGraph g, int s, double[] acc, bool endpoints)
         {
-            var off = g.Offsets;
-            var tg = g.Targets;
-            var dist = _dist.AsSpan(0, _n);
-            var sigma = _sigma.AsSpan(0, _n);
-            var coef = _coef.AsSpan(0, _n);
-            var stack = _stack.AsSpan(0, _n);
-            stack[0] = s;
-            dist[s] = 0;
-            sigma[s] = 1;
-            int head = 0, tail = 1;
+            ref var off = ref MemoryMarshal.GetReference(g.Offsets);
+            ref var tg = ref MemoryMarshal.GetReference(g.Targets);
+            ref var dist = ref MemoryMarshal.GetArrayDataReference(_dist);
+            ref var sigma = ref MemoryMarshal.GetArrayDataReference(_sigma);
+            ref var coef = ref MemoryMarshal.GetArrayDataReference(_coef);
+            ref var stack = ref MemoryMarshal.GetArrayDataReference(_stack);
+            ref var levels = ref MemoryMarshal.GetArrayDataReference(_levels);
+            ref var tmp = ref MemoryMarshal.GetArrayDataReference(_tmp);
+            ref var bc = ref MemoryMarshal.GetArrayDataReference(acc);
+            stack = s;
+            Unsafe.Add(ref dist, s) = 0;
+            Unsafe.Add(ref sigma, s) = 1;
+            int head = 0, tail = 1, depth = 0;
+            levels = 0;
             while (head < tail)
             {
-                var v = stack[head++];
-                var dv = dist[v] + 1;
-                var sv = sigma[v];
-                var end = off[v + 1];
-                for (var k = off[v]; k < end; k++)
+                var v = Unsafe.Add(ref stack, head);
+                var dv = Unsafe.Add(ref dist, v) + 1;
+                if (dv > depth)
                 {
-                    var w = tg[k];
-                    var dw = dist[w];
+                    // v opens level dv - 1 (BFS pops level by level).
+                    Unsafe.Add(ref levels, depth) = head;
+                    depth = dv;
+                }
+
+                head++;
+                var sv = Unsafe.Add(ref sigma, v);
+                var end = Unsafe.Add(ref off, v + 1);
+                for (var k = Unsafe.Add(ref off, v); k < end; k++)
+                {
+                    var w = Unsafe.Add(ref tg, k);
+                    ref var dw = ref Unsafe.Add(ref dist, w);
                     if (dw < 0)
                     {
-                        dist[w] = dv;
-                        sigma[w] = sv;
-                        stack[tail++] = w;
+                        dw = dv;
+                        Unsafe.Add(ref sigma, w) = sv;
+                        Unsafe.Add(ref stack, tail++) = w;
                     }
                     else if (dw == dv)
                     {
-                        sigma[w] += sv;
+                        Unsafe.Add(ref sigma, w) += sv;
                     }
                 }
             }
 
-            // Backward: coef(w) = (1 + δ(w)) / σ(w), so δ(v) = σ(v) Σ_{successors w} coef(w): one division per node.
+            Unsafe.Add(ref levels, depth) = tail; // depth levels 0..depth-1; level l is stack[levels[l]..levels[l+1])
             var extra = endpoints ? 1.0 : 0.0;
-            for (var i = tail - 1; i > 0; i--)
+            for (var l = depth - 1; l >= 1; l--)
             {
-                var v = stack[i];
-                var dv = dist[v] + 1;
-                var a = 0.0;
-                var end = off[v + 1];
-                for (var k = off[v]; k < end; k++)
+                int lo = Unsafe.Add(ref levels, l), hi = Unsafe.Add(ref levels, l + 1);
+                for (var i = lo; i < hi; i++)
                 {
-                    var w = tg[k];
-                    if (dist[w] == dv)
-                    {
-                        a += coef[w];
-                    }
+                    var v = Unsafe.Add(ref stack, i);
+                    Unsafe.Add(ref tmp, i) = Unsafe.Add(ref sigma, v) * SumCoefficients(ref coef, ref tg, Unsafe.Add(ref off, v), Unsafe.Add(ref off, v + 1));
                 }
 
-                var sv = sigma[v];
-                var delta = sv * a;
-                acc[v] += delta + extra;
-                coef[v] = (1.0 + delta) / sv;
+                for (var i = lo; i < hi; i++)
+                {
+                    var v = Unsafe.Add(ref stack, i);
+                    var delta = Unsafe.Add(ref tmp, i);
+                    Unsafe.Add(ref bc, v) += delta + extra;
+                    Unsafe.Add(ref coef, v) = (1.0 + delta) / Unsafe.Add(ref sigma, v);
+                }
             }
 
             if (endpoints)
             {
-                acc[s] += tail - 1;
+                Unsafe.Add(ref bc, s) += tail - 1;
             }
 
             for (var i = 0; i < tail; i++)
             {
-                dist[stack[i]] = -1;
+                var v = Unsafe.Add(ref stack, i);
+                Unsafe.Add(ref dist, v) = -1;
+                Unsafe.Add(ref coef, v) = 0;
             }
+        }
+
+        /// <summary>Σ coef[tg[k]] for k in [start, end), in four interleaved partial sums ((a0 + a1) + (a2 + a3)) + tail,
+        /// so that the adds do not wait on each other; the order is fixed, so the result is deterministic.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static double SumCoefficients(ref double coef, ref int tg, int start, int end)
+        {
+            double a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            var k = start;
+            for (; k + 3 < end; k += 4)
+            {
+                a0 += Unsafe.Add(ref coef, Unsafe.Add(ref tg, k));
+                a1 += Unsafe.Add(ref coef, Unsafe.Add(ref tg, k + 1));
+                a2 += Unsafe.Add(ref coef, Unsafe.Add(ref tg, k + 2));
+                a3 += Unsafe.Add(ref coef, Unsafe.Add(ref tg, k + 3));
+            }
+
+            for (; k < end; k++)
+            {
+                a0 += Unsafe.Add(ref coef, Unsafe.Add(ref tg, k));
+            }
+
+            return (a0 + a1) + (a2 + a3);
         }
 
         /// <summary>Dijkstra from <paramref name="s"/> (σ counted at settle time from settled in-neighbours), then the backward sweep.</summary>
@@ -367,6 +417,8 @@ internal static class Brandes
             else
             {
                 ArrayPool<int>.Shared.Return(_dist);
+                ArrayPool<int>.Shared.Return(_levels);
+                ArrayPool<double>.Shared.Return(_tmp);
             }
         }
     }

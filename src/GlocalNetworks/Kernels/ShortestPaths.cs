@@ -147,8 +147,12 @@ internal static class ShortestPaths
             var dv = dist[v];
             if (dv != level)
             {
-                // BFS pops by level: add the finished level's share of Σ 1/d at once.
-                inverse += levelCount / (double)level;
+                // BFS pops by level: add the finished level's share of Σ 1/d at once (level 0 is the source).
+                if (level > 0)
+                {
+                    inverse += levelCount / (double)level;
+                }
+
                 level = dv;
                 levelCount = 0;
             }
