@@ -46,7 +46,7 @@ public sealed class PathsProperties
     public void Relabelling_PermutesEveryScore(int a, int b, bool directed, bool weighted)
     {
         var n = 10 + (int)((uint)a % 30);
-        var edges = Gnp(n, 0.12, (ulong)(uint)a, directed, maxWeight: 3);
+        var edges = Gnp(n, 0.15, (ulong)(uint)a, directed, maxWeight: 3);
         var rng = new TestRandom(unchecked((ulong)b * 0x9E3779B97F4A7C15UL));
         var rename = rng.Permutation(n);
         var net = Network(n, edges, directed);
@@ -69,10 +69,18 @@ public sealed class PathsProperties
             Assert.All(x.Ids, id => Assert.True(Close(x[id], y[Renamed(id)]), $"{metric.Id} '{id}': {x[id]:R} vs {y[Renamed(id)]:R}"));
         }
 
-        Assert.True(Close(new DiameterMetric().Compute(c1, new DiameterOptions { Weighted = weighted }).Value,
-            new DiameterMetric().Compute(c2, new DiameterOptions { Weighted = weighted }).Value));
-        Assert.True(Close(new AverageShortestPathMetric().Compute(c1, new AverageShortestPathOptions { Weighted = weighted }).Value,
-            new AverageShortestPathMetric().Compute(c2, new AverageShortestPathOptions { Weighted = weighted }).Value));
+        // Diameter and mean distance of the largest component: label-free only when that component is unique (two
+        // equally large ones are told apart by their lowest-indexed innovator, which relabelling may change).
+        var d1 = new DiameterMetric().Compute(c1, new DiameterOptions { Weighted = weighted });
+        var d2 = new DiameterMetric().Compute(c2, new DiameterOptions { Weighted = weighted });
+        Assert.Equal(d1["component-size"], d2["component-size"]);
+        Assert.Equal(d1["components"], d2["components"]);
+        if (d1["component-size"] * 2 > n)
+        {
+            Assert.True(Close(d1.Value, d2.Value));
+            Assert.True(Close(new AverageShortestPathMetric().Compute(c1, new AverageShortestPathOptions { Weighted = weighted }).Value,
+                new AverageShortestPathMetric().Compute(c2, new AverageShortestPathOptions { Weighted = weighted }).Value));
+        }
     }
 
     [Property(MaxTest = 30)]
