@@ -1,5 +1,7 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -58,19 +60,25 @@ internal static class ShortestPaths
         var workers = SourceChunks.Workers(maxDegreeOfParallelism, chunks);
         Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
         {
-            var dist = weighted ? [] : ArrayPool<int>.Shared.Rent(n);
+            // Nodes outside the kept component are marked "seen" (BFS) or given length -1 (Dijkstra) once, so the
+            // inner loops never look at the labels.
+            var seen = weighted ? [] : ArrayPool<byte>.Shared.Rent(n);
             var len = weighted ? ArrayPool<double>.Shared.Rent(n) : [];
             var queue = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
             using var heap = weighted ? new IndexedHeap(n) : null;
             try
             {
-                if (weighted)
+                for (var v = 0; v < n; v++)
                 {
-                    len.AsSpan(0, n).Fill(double.PositiveInfinity);
-                }
-                else
-                {
-                    dist.AsSpan(0, n).Fill(-1);
+                    var outside = labels is not null && labels[v] != label;
+                    if (weighted)
+                    {
+                        len[v] = outside ? -1 : double.PositiveInfinity;
+                    }
+                    else
+                    {
+                        seen[v] = outside ? (byte)1 : (byte)0;
+                    }
                 }
 
                 while (true)
@@ -96,11 +104,11 @@ internal static class ShortestPaths
                         }
                         else if (weighted)
                         {
-                            Dijkstra(graph, s, labels, label, len, queue, heap!, result, i);
+                            Dijkstra(graph, s, len, queue, heap!, result, i);
                         }
                         else
                         {
-                            Bfs(graph, s, labels, label, dist, queue, result, i);
+                            Bfs(graph, s, seen, queue, result, i);
                         }
 
                         var d = Interlocked.Increment(ref done);
@@ -116,7 +124,7 @@ internal static class ShortestPaths
                 }
                 else
                 {
-                    ArrayPool<int>.Shared.Return(dist);
+                    ArrayPool<byte>.Shared.Return(seen);
                 }
 
                 ArrayPool<int>.Shared.Return(queue);
@@ -127,54 +135,51 @@ internal static class ShortestPaths
         return result;
     }
 
-    private static void Bfs(CsrGraph g, int s, int[]? labels, int label, int[] distArray, int[] queueArray, SourceSummaries r, int slot)
+    /// <summary>Level-synchronous BFS: the nodes of one level are a contiguous run of the queue, so each level adds
+    /// count · d to Σd and count / d to Σ1/d at once.</summary>
+    private static void Bfs(CsrGraph g, int s, byte[] seenArray, int[] queueArray, SourceSummaries r, int slot)
     {
-        var n = g.NodeCount;
-        var off = g.Offsets;
-        var tg = g.Targets;
-        var dist = distArray.AsSpan(0, n);
-        var queue = queueArray.AsSpan(0, n);
-        queue[0] = s;
-        dist[s] = 0;
-        int head = 0, tail = 1;
+        ref var off = ref MemoryMarshal.GetReference(g.Offsets);
+        ref var tg = ref MemoryMarshal.GetReference(g.Targets);
+        ref var seen = ref MemoryMarshal.GetArrayDataReference(seenArray);
+        ref var queue = ref MemoryMarshal.GetArrayDataReference(queueArray);
+        queue = s;
+        Unsafe.Add(ref seen, s) = 1;
+        int head = 0, tail = 1, level = 0;
         long sum = 0;
         var inverse = 0.0;
-        var level = 0;
-        var levelCount = 0;
-        while (head < tail)
+        while (true)
         {
-            var v = queue[head++];
-            var dv = dist[v];
-            if (dv != level)
+            var levelEnd = tail;
+            if (level > 0)
             {
-                // BFS pops by level: add the finished level's share of Σ 1/d at once (level 0 is the source).
-                if (level > 0)
-                {
-                    inverse += levelCount / (double)level;
-                }
-
-                level = dv;
-                levelCount = 0;
+                var count = levelEnd - head;
+                sum += (long)count * level;
+                inverse += count / (double)level;
             }
 
-            levelCount++;
-            sum += dv;
-            var next = dv + 1;
-            var end = off[v + 1];
-            for (var k = off[v]; k < end; k++)
+            for (; head < levelEnd; head++)
             {
-                var w = tg[k];
-                if (dist[w] < 0 && (labels is null || labels[w] == label))
+                var v = Unsafe.Add(ref queue, head);
+                var end = Unsafe.Add(ref off, v + 1);
+                for (var k = Unsafe.Add(ref off, v); k < end; k++)
                 {
-                    dist[w] = next;
-                    queue[tail++] = w;
+                    var w = Unsafe.Add(ref tg, k);
+                    ref var sw = ref Unsafe.Add(ref seen, w);
+                    if (sw == 0)
+                    {
+                        sw = 1;
+                        Unsafe.Add(ref queue, tail++) = w;
+                    }
                 }
             }
-        }
 
-        if (level > 0)
-        {
-            inverse += levelCount / (double)level;
+            if (tail == levelEnd)
+            {
+                break;
+            }
+
+            level++;
         }
 
         r.Reached[slot] = tail;
@@ -183,12 +188,11 @@ internal static class ShortestPaths
         r.Eccentricity[slot] = level;
         for (var i = 0; i < tail; i++)
         {
-            dist[queue[i]] = -1;
+            Unsafe.Add(ref seen, Unsafe.Add(ref queue, i)) = 0;
         }
     }
 
-    private static void Dijkstra(CsrGraph g, int s, int[]? labels, int label, double[] lenArray, int[] settledArray, IndexedHeap heap,
-        SourceSummaries r, int slot)
+    private static void Dijkstra(CsrGraph g, int s, double[] lenArray, int[] settledArray, IndexedHeap heap, SourceSummaries r, int slot)
     {
         var n = g.NodeCount;
         var off = g.Offsets;
@@ -211,14 +215,14 @@ internal static class ShortestPaths
                 max = Math.Max(max, dv);
             }
 
-            // A node is settled once popped; its length is then final and < any tentative one, so the strict
-            // comparison below never reopens it.
+            // A popped node's length is final and below any tentative one, so the strict comparison never reopens it;
+            // nodes outside the kept component hold -1 and are never entered.
             var end = off[v + 1];
             for (var k = off[v]; k < end; k++)
             {
                 var w = tg[k];
                 var d = dv + wt[k];
-                if (d < len[w] && (labels is null || labels[w] == label))
+                if (d < len[w])
                 {
                     len[w] = d;
                     heap.InsertOrDecrease(w, d);
