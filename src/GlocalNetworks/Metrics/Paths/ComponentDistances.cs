@@ -110,7 +110,7 @@ internal sealed class ComponentDistances
             drawn = PathsCommon.Draw(members, k, ctx.Seed, PathsCommon.DistanceStream);
             rows = (int[])drawn.Clone();
             Array.Sort(rows);
-            sums = ShortestPaths.Summarise(g, rows, view.Weighted, g.IsDirected ? labels : null, best, ctx.MaxDegreeOfParallelism,
+            sums = ShortestPaths.Summarise(g, view.Weighted ? null : g.Transpose(), rows, view.Weighted, g.IsDirected ? labels : null, best, ctx.MaxDegreeOfParallelism,
                 ctx.CancellationToken, Report);
             for (var i = 0; i < rows.Length; i++)
             {
@@ -125,7 +125,7 @@ internal sealed class ComponentDistances
         }
         else
         {
-            sums = ShortestPaths.Summarise(g, members, view.Weighted, labels, best, ctx.MaxDegreeOfParallelism, ctx.CancellationToken, Report);
+            sums = ShortestPaths.Summarise(g, view.Weighted ? null : g.Transpose(), members, view.Weighted, labels, best, ctx.MaxDegreeOfParallelism, ctx.CancellationToken, Report);
             rows = new int[size];
             for (var i = 0; i < size; i++)
             {

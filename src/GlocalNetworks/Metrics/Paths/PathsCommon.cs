@@ -42,7 +42,7 @@ internal static class PathsCommon
         {
             var g = ctx.Graph(view);
             var reversed = g.IsDirected ? g.Transpose() : g;
-            return ShortestPaths.Summarise(reversed, null, view.Weighted, null, 0, ctx.MaxDegreeOfParallelism, ctx.CancellationToken,
+            return ShortestPaths.Summarise(reversed, g, null, view.Weighted, null, 0, ctx.MaxDegreeOfParallelism, ctx.CancellationToken,
                 (d, t) => ctx.ReportProgress(metricId, d, t));
         });
 
