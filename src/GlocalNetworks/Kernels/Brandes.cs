@@ -28,6 +28,10 @@ namespace GlocalNetworks.Kernels;
 /// </remarks>
 internal static class Brandes
 {
+    /// <summary>An undirected BFS level is expanded bottom-up when its frontier's entries × this factor exceed the unseen
+    /// nodes' entries: a bottom-up entry costs a branch-free load and add, a top-down one two unpredictable tests.</summary>
+    private const int BottomUpFactor = 4;
+
     /// <summary>The relative tolerance under which two weighted path lengths are equal: 1e-10.</summary>
     public const double RelativeTolerance = 1e-10;
 
@@ -62,7 +66,7 @@ internal static class Brandes
             return result;
         }
 
-        var inGraph = weighted ? graph.Transpose() : graph;
+        var inGraph = graph.Transpose(); // in-rows: Dijkstra counts σ from them, the BFS pulls bottom-up from them
         var pending = new double[]?[chunks];
         var nextChunk = -1;
         var nextMerge = 0;
@@ -100,7 +104,7 @@ internal static class Brandes
                         }
                         else
                         {
-                            ws.Bfs(graph, s, acc, endpoints);
+                            ws.Bfs(graph, inGraph, s, acc, endpoints);
                         }
 
                         var d = Interlocked.Increment(ref done);
@@ -204,7 +208,7 @@ internal static class Brandes
         /// <para>Bounds checks are elided with <see cref="Unsafe"/> on indices that are CSR targets (always &lt; n) or
         /// stack positions (always &lt; reached ≤ n).</para>
         /// </remarks>
-        public void Bfs(CsrGraph g, int s, double[] acc, bool endpoints)
+        public void Bfs(CsrGraph g, CsrGraph gin, int s, double[] acc, bool endpoints)
         {
             ref var off = ref MemoryMarshal.GetReference(g.Offsets);
             ref var tg = ref MemoryMarshal.GetReference(g.Targets);
@@ -216,35 +220,77 @@ internal static class Brandes
             int head = 0, tail = 1, depth = 0;
             if (g.IsDirected)
             {
+                // As the undirected sweep below, with full distances: an arc may lead back to any earlier level. The
+                // bottom-up pull reads the in-rows (an unseen node's in-neighbours lie on the current level or deeper).
                 ref var dist = ref MemoryMarshal.GetArrayDataReference(_dist);
+                ref var tmp = ref MemoryMarshal.GetArrayDataReference(_tmp);
+                ref var inOff = ref MemoryMarshal.GetReference(gin.Offsets);
+                ref var inTg = ref MemoryMarshal.GetReference(gin.Targets);
+                var n = _n;
                 Unsafe.Add(ref dist, s) = 0;
+                long frontierEntries = Unsafe.Add(ref off, s + 1) - Unsafe.Add(ref off, s);
+                var unseenInEntries = (long)Unsafe.Add(ref inOff, n) - (Unsafe.Add(ref inOff, s + 1) - Unsafe.Add(ref inOff, s));
                 while (head < tail)
                 {
-                    var v = Unsafe.Add(ref stack, head);
-                    var dv = Unsafe.Add(ref dist, v) + 1;
-                    if (dv > depth)
+                    var levelEnd = tail;
+                    Unsafe.Add(ref levels, depth++) = head;
+                    var dv = depth; // the level being built
+                    long nextEntries = 0;
+                    if (frontierEntries * BottomUpFactor > unseenInEntries)
                     {
-                        Unsafe.Add(ref levels, depth++) = head; // v opens level dv - 1
-                    }
-
-                    head++;
-                    var sv = Unsafe.Add(ref sigma, v);
-                    var end = Unsafe.Add(ref off, v + 1);
-                    for (var k = Unsafe.Add(ref off, v); k < end; k++)
-                    {
-                        var w = Unsafe.Add(ref tg, k);
-                        ref var dw = ref Unsafe.Add(ref dist, w);
-                        if (dw < 0)
+                        for (var w = 0; w < n; w++)
                         {
-                            dw = dv;
-                            Unsafe.Add(ref stack, tail++) = w;
+                            if (Unsafe.Add(ref dist, w) >= 0)
+                            {
+                                continue;
+                            }
+
+                            int lo = Unsafe.Add(ref inOff, w), hi = Unsafe.Add(ref inOff, w + 1);
+                            var a = SumCoefficients(ref sigma, ref inTg, lo, hi);
+                            if (a > 0)
+                            {
+                                Unsafe.Add(ref dist, w) = dv;
+                                Unsafe.Add(ref tmp, tail) = a;
+                                Unsafe.Add(ref stack, tail++) = w;
+                                nextEntries += Unsafe.Add(ref off, w + 1) - Unsafe.Add(ref off, w);
+                                unseenInEntries -= hi - lo;
+                            }
                         }
 
-                        if (dw == dv)
+                        for (var i = levelEnd; i < tail; i++)
                         {
-                            Unsafe.Add(ref sigma, w) += sv;
+                            Unsafe.Add(ref sigma, Unsafe.Add(ref stack, i)) = Unsafe.Add(ref tmp, i);
                         }
                     }
+                    else
+                    {
+                        for (var i = head; i < levelEnd; i++)
+                        {
+                            var v = Unsafe.Add(ref stack, i);
+                            var sv = Unsafe.Add(ref sigma, v);
+                            var end = Unsafe.Add(ref off, v + 1);
+                            for (var k = Unsafe.Add(ref off, v); k < end; k++)
+                            {
+                                var w = Unsafe.Add(ref tg, k);
+                                ref var dw = ref Unsafe.Add(ref dist, w);
+                                if (dw < 0)
+                                {
+                                    dw = dv;
+                                    Unsafe.Add(ref stack, tail++) = w;
+                                    nextEntries += Unsafe.Add(ref off, w + 1) - Unsafe.Add(ref off, w);
+                                    unseenInEntries -= Unsafe.Add(ref inOff, w + 1) - Unsafe.Add(ref inOff, w);
+                                }
+
+                                if (dw == dv)
+                                {
+                                    Unsafe.Add(ref sigma, w) += sv;
+                                }
+                            }
+                        }
+                    }
+
+                    head = levelEnd;
+                    frontierEntries = nextEntries;
                 }
 
                 for (var i = 0; i < tail; i++)
@@ -255,37 +301,78 @@ internal static class Brandes
             else
             {
                 ref var code = ref MemoryMarshal.GetArrayDataReference(_code);
+                ref var tmp = ref MemoryMarshal.GetArrayDataReference(_tmp);
+                var n = _n;
+                var allEntries = (long)Unsafe.Add(ref off, n);
                 Unsafe.Add(ref code, s) = 1;
-                byte current = 0;
+                long frontierEntries = Unsafe.Add(ref off, s + 1) - Unsafe.Add(ref off, s);
+                var unseenEntries = allEntries - frontierEntries;
+                byte current = 1;
                 while (head < tail)
                 {
-                    var v = Unsafe.Add(ref stack, head);
-                    var cv = Unsafe.Add(ref code, v);
-                    if (cv != current)
+                    var levelEnd = tail;
+                    Unsafe.Add(ref levels, depth++) = head;
+                    var next = (byte)(current == 3 ? 1 : current + 1);
+                    long nextEntries = 0;
+                    if (frontierEntries * BottomUpFactor > unseenEntries)
                     {
-                        Unsafe.Add(ref levels, depth++) = head; // v opens the next level
-                        current = cv;
-                    }
-
-                    head++;
-                    var next = (byte)(cv == 3 ? 1 : cv + 1);
-                    var sv = Unsafe.Add(ref sigma, v);
-                    var end = Unsafe.Add(ref off, v + 1);
-                    for (var k = Unsafe.Add(ref off, v); k < end; k++)
-                    {
-                        var w = Unsafe.Add(ref tg, k);
-                        ref var cw = ref Unsafe.Add(ref code, w);
-                        if (cw == 0)
+                        // Bottom-up: every unseen node pulls σ from its neighbours. Only the current level holds
+                        // non-zero σ among them (an unseen node has no neighbour further up, and the level being built
+                        // gets its σ only after the sweep), so the pull is a branch-free sum and σ > 0 means "next level".
+                        for (var w = 0; w < n; w++)
                         {
-                            cw = next;
-                            Unsafe.Add(ref stack, tail++) = w;
+                            if (Unsafe.Add(ref code, w) != 0)
+                            {
+                                continue;
+                            }
+
+                            int lo = Unsafe.Add(ref off, w), hi = Unsafe.Add(ref off, w + 1);
+                            var a = SumCoefficients(ref sigma, ref tg, lo, hi);
+                            if (a > 0)
+                            {
+                                Unsafe.Add(ref code, w) = next;
+                                Unsafe.Add(ref tmp, tail) = a;
+                                Unsafe.Add(ref stack, tail++) = w;
+                                nextEntries += hi - lo;
+                            }
                         }
 
-                        if (cw == next)
+                        for (var i = levelEnd; i < tail; i++)
                         {
-                            Unsafe.Add(ref sigma, w) += sv;
+                            Unsafe.Add(ref sigma, Unsafe.Add(ref stack, i)) = Unsafe.Add(ref tmp, i);
                         }
                     }
+                    else
+                    {
+                        // Top-down: the frontier pushes σ to unseen neighbours and to those already put on the next level.
+                        for (var i = head; i < levelEnd; i++)
+                        {
+                            var v = Unsafe.Add(ref stack, i);
+                            var sv = Unsafe.Add(ref sigma, v);
+                            var end = Unsafe.Add(ref off, v + 1);
+                            for (var k = Unsafe.Add(ref off, v); k < end; k++)
+                            {
+                                var w = Unsafe.Add(ref tg, k);
+                                ref var cw = ref Unsafe.Add(ref code, w);
+                                if (cw == 0)
+                                {
+                                    cw = next;
+                                    Unsafe.Add(ref stack, tail++) = w;
+                                    nextEntries += Unsafe.Add(ref off, w + 1) - Unsafe.Add(ref off, w);
+                                }
+
+                                if (cw == next)
+                                {
+                                    Unsafe.Add(ref sigma, w) += sv;
+                                }
+                            }
+                        }
+                    }
+
+                    head = levelEnd;
+                    frontierEntries = nextEntries;
+                    unseenEntries -= nextEntries;
+                    current = next;
                 }
 
                 for (var i = 0; i < tail; i++)

@@ -133,6 +133,24 @@ public sealed class BetweennessMetricTests
         }
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void HubGraph_TopDownAndBottomUpLevels_MatchNaiveReference(bool directed)
+    {
+        // Hubs make the middle BFS levels huge, so the sweep goes bottom-up there and top-down elsewhere.
+        var (src, dst) = BarabasiAlbert(300, 2, 77);
+        var edges = src.Select((x, i) => directed && i % 3 == 0 ? (dst[i], x, 1.0) : (x, dst[i], 1.0)).ToList();
+        var expected = NaiveBrandes(300, edges, directed, weighted: false);
+
+        var actual = Run(Network(300, edges, directed), new BetweennessOptions { Normalized = false });
+
+        for (var v = 0; v < 300; v++)
+        {
+            Assert.Equal(expected[v] * (directed ? 1 : 0.5), actual[Id(v)], 1e-9);
+        }
+    }
+
     [Fact]
     public void Sampled_SeededDrawRecorded_ScaledAsNetworkx()
     {
