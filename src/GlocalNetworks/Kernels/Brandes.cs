@@ -22,7 +22,8 @@ namespace GlocalNetworks.Kernels;
 /// same shortest-path DAG.</para>
 /// <para>Parallel and deterministic: the sources are cut into <see cref="SourceChunks"/> (a count independent of the
 /// cores); each chunk sums into its own accumulator and the accumulators are added in chunk order, so the result is
-/// bit-identical at any degree of parallelism. Per worker: O(n) scratch from <see cref="ArrayPool{T}.Shared"/>.</para>
+/// bit-identical at any degree of parallelism. Per worker: O(n) scratch from <see cref="ArrayPool{T}.Shared"/>, and at
+/// most 2 × workers finished accumulators wait for an earlier chunk (a worker ahead of that bound waits).</para>
 /// <para>Time O(k m) unweighted, O(k (m + n log n)) weighted, for k sources. Cancellation is checked before every
 /// source; a cancelled run throws <see cref="OperationCanceledException"/>.</para>
 /// </remarks>
@@ -70,6 +71,8 @@ internal static class Brandes
         var pending = new double[]?[chunks];
         var nextChunk = -1;
         var nextMerge = 0;
+        var waiting = 0; // finished chunks not yet merged
+        var aborted = 0;
         long done = 0;
         var gate = new object();
         var workers = SourceChunks.Workers(maxDegreeOfParallelism, chunks);
@@ -78,54 +81,20 @@ internal static class Brandes
             Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ =>
             {
                 using var ws = new Workspace(n, weighted, graph.IsDirected);
-                while (true)
+                try
                 {
-                    var c = Interlocked.Increment(ref nextChunk);
-                    if (c >= chunks || cancellationToken.IsCancellationRequested)
-                    {
-                        return;
-                    }
-
-                    var acc = ArrayPool<double>.Shared.Rent(n);
-                    Array.Clear(acc, 0, n);
-                    var end = SourceChunks.Start(c + 1, chunks, count);
-                    for (var i = SourceChunks.Start(c, chunks, count); i < end; i++)
-                    {
-                        if (cancellationToken.IsCancellationRequested)
-                        {
-                            ArrayPool<double>.Shared.Return(acc);
-                            return;
-                        }
-
-                        var s = sources is null ? i : sources[i];
-                        if (weighted)
-                        {
-                            ws.Dijkstra(graph, inGraph, s, acc, endpoints);
-                        }
-                        else
-                        {
-                            ws.Bfs(graph, inGraph, s, acc, endpoints);
-                        }
-
-                        var d = Interlocked.Increment(ref done);
-                        progress?.Invoke(d, count);
-                    }
-
+                    Work(ws);
+                }
+                catch
+                {
+                    // A failing worker must not leave the others waiting for its chunk.
+                    Volatile.Write(ref aborted, 1);
                     lock (gate)
                     {
-                        pending[c] = acc;
-                        while (nextMerge < chunks && pending[nextMerge] is { } p)
-                        {
-                            for (var v = 0; v < n; v++)
-                            {
-                                result[v] += p[v];
-                            }
-
-                            pending[nextMerge] = null;
-                            ArrayPool<double>.Shared.Return(p);
-                            nextMerge++;
-                        }
+                        Monitor.PulseAll(gate);
                     }
+
+                    throw;
                 }
             });
         }
@@ -142,6 +111,69 @@ internal static class Brandes
 
         cancellationToken.ThrowIfCancellationRequested();
         return result;
+
+        void Work(Workspace ws)
+        {
+            while (true)
+            {
+                var c = Interlocked.Increment(ref nextChunk);
+                if (c >= chunks || cancellationToken.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                var acc = ArrayPool<double>.Shared.Rent(n);
+                Array.Clear(acc, 0, n);
+                var end = SourceChunks.Start(c + 1, chunks, count);
+                for (var i = SourceChunks.Start(c, chunks, count); i < end; i++)
+                {
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        ArrayPool<double>.Shared.Return(acc);
+                        return;
+                    }
+
+                    var s = sources is null ? i : sources[i];
+                    if (weighted)
+                    {
+                        ws.Dijkstra(graph, inGraph, s, acc, endpoints);
+                    }
+                    else
+                    {
+                        ws.Bfs(graph, inGraph, s, acc, endpoints);
+                    }
+
+                    var d = Interlocked.Increment(ref done);
+                    progress?.Invoke(d, count);
+                }
+
+                lock (gate)
+                {
+                    pending[c] = acc;
+                    waiting++;
+                    while (nextMerge < chunks && pending[nextMerge] is { } p)
+                    {
+                        for (var v = 0; v < n; v++)
+                        {
+                            result[v] += p[v];
+                        }
+
+                        pending[nextMerge] = null;
+                        ArrayPool<double>.Shared.Return(p);
+                        nextMerge++;
+                        waiting--;
+                    }
+
+                    // Bound the memory: at most 2 × workers finished chunks wait for an earlier one (whose worker
+                    // is running, so the wait ends; the timeout re-checks cancellation).
+                    Monitor.PulseAll(gate);
+                    while (waiting > 2 * workers && !cancellationToken.IsCancellationRequested && Volatile.Read(ref aborted) == 0)
+                    {
+                        Monitor.Wait(gate, 50);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>One worker's scratch, reused for every source; every array is returned to the pool on dispose.</summary>
