@@ -44,13 +44,14 @@ public sealed record BetweennessOptions
 /// directed); k = 1 gives NaN for the sampled node, as networkx. The properties record <c>seed</c>, <c>samples</c>
 /// and <c>sampled-sources</c> (a JSON array of ids in draw order).</para>
 /// <para>Weighted (lengths): Dijkstra with an indexed 4-ary heap; two path lengths are equal when
-/// |a - b| ≤ 1e-10 · max(a, b) (property <c>length-tolerance</c>), so 1/3 + 1/3 + 1/3 ties with 1, where networkx's
-/// exact float comparison may not. Integer weights give networkx's values.</para>
+/// |a - b| ≤ 1e-10 · max(a, b) (property <c>length-tolerance</c>), so 0.1 + 1/3 + 1/3 + 1/3 (1.0999999999999999 in
+/// doubles) ties with 0.1 + 1, where networkx's exact float comparison misses the tie. Integer weights give networkx's
+/// values.</para>
 /// <para>Edge cases: n ≤ 2 gives 0 everywhere (no rescaling, as networkx); isolated innovators 0; disconnected
 /// networks count only connected pairs. Empty network: empty table. igraph: not normalised by default, and R uses
 /// the <c>weight</c> attribute by default.</para>
-/// <para>Time O(n m) unweighted, O(n (m + n log n)) weighted (k sources instead of n when sampled); memory O(n) per
-/// thread. Parallel over sources in 64 fixed chunks whose partial sums are added in chunk order: bit-identical at any
+/// <para>Time O(n m) unweighted (a direction-optimising BFS per source), O(n (m + n log n)) weighted (k sources
+/// instead of n when sampled); memory O(n) per thread. Parallel over sources in 64 fixed chunks whose partial sums are added in chunk order: bit-identical at any
 /// degree of parallelism. Cancellation is checked before every source; progress counts sources.</para>
 /// <para>Reference: U. Brandes (2001), A faster algorithm for betweenness centrality, J. Math. Sociol. 25(2), 163-177;
 /// sampling: Brandes &amp; Pich (2007), Int. J. Bifurcation and Chaos 17(7), 2303-2318.</para>
