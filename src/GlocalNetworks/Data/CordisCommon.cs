@@ -51,6 +51,18 @@ internal static class CordisCommon
         return p;
     }
 
+    /// <summary>The ids of the tree's country-level regions, in index order (for suggestions).</summary>
+    public static List<string> CountryIdList(RegionTree tree)
+    {
+        var ids = new List<string>();
+        foreach (var r in tree.RegionsAt("country"))
+        {
+            ids.Add(r.Id);
+        }
+
+        return ids;
+    }
+
     /// <summary>The ids of the country-level regions.</summary>
     public static HashSet<string> CountryIds(IReadOnlyList<Region> regions, RegionLadder ladder)
     {

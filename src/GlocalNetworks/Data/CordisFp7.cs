@@ -164,14 +164,7 @@ public static class CordisFp7
         var lines = new List<long>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         var countryRank = tree.Ladder.GetLevel("country").Rank;
-        var countries = new List<string>();
-        foreach (var r in tree)
-        {
-            if (r.Level.Rank == countryRank)
-            {
-                countries.Add(r.Id);
-            }
-        }
+        var countries = CordisCommon.CountryIdList(tree);
 
         var unmatchedPairs = new HashSet<(string, string)>();
         long byCity = 0, unmatched = 0, noCity = 0, notInTable = 0, worldRoot = 0, countryFromNuts = 0;
@@ -180,17 +173,9 @@ public static class CordisFp7
         int id = src.Required("org_id"), name = src.Required("name"), country = src.Required("country"), city = src.Required("city"), nuts3 = src.Required("nuts3");
         var rows = DataCsv.ForEach(src, session.Problem, (row, line) =>
         {
-            var oid = row[id].Span.Trim();
-            if (oid.IsEmpty)
+            var oidS = session.NewId(src, row, line, id, firstLine, "is empty; every organisation needs an id.");
+            if (oidS is null)
             {
-                session.Problem(src.Format(line, id, oid, "is empty; every organisation needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var oidS = oid.ToString();
-            if (firstLine.TryGetValue(oidS, out var first))
-            {
-                session.Problem(new DuplicateIdException(src.Name, line, "org_id", oidS, first), LoadAction.Skipped);
                 return;
             }
 

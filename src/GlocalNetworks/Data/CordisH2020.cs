@@ -91,17 +91,9 @@ public static class CordisH2020
         int id = src.Required("project_rcn"), start = src.Required("start_date"), end = src.Required("end_date");
         var rows = DataCsv.ForEach(src, session.Problem, (row, line) =>
         {
-            var pid = row[id].Span.Trim();
-            if (pid.IsEmpty)
+            var pidS = session.NewId(src, row, line, id, firstLine, "is empty; every project needs a record number.");
+            if (pidS is null)
             {
-                session.Problem(src.Format(line, id, pid, "is empty; every project needs a record number."), LoadAction.Skipped);
-                return;
-            }
-
-            var pidS = pid.ToString();
-            if (firstLine.TryGetValue(pidS, out var first))
-            {
-                session.Problem(new DuplicateIdException(src.Name, line, "project_rcn", pidS, first), LoadAction.Skipped);
                 return;
             }
 
@@ -155,31 +147,16 @@ public static class CordisH2020
         var lines = new List<long>();
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         var countryRank = tree.Ladder.GetLevel("country").Rank;
-        var countries = new List<string>();
-        foreach (var r in tree)
-        {
-            if (r.Level.Rank == countryRank)
-            {
-                countries.Add(r.Id);
-            }
-        }
+        var countries = CordisCommon.CountryIdList(tree);
 
         long worldRoot = 0;
         using var src = DataCsv.Open(path);
         int id = src.Required("org_id"), name = src.Required("name"), country = src.Required("country");
         var rows = DataCsv.ForEach(src, session.Problem, (row, line) =>
         {
-            var oid = row[id].Span.Trim();
-            if (oid.IsEmpty)
+            var oidS = session.NewId(src, row, line, id, firstLine, "is empty; every organisation needs an id.");
+            if (oidS is null)
             {
-                session.Problem(src.Format(line, id, oid, "is empty; every organisation needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var oidS = oid.ToString();
-            if (firstLine.TryGetValue(oidS, out var first))
-            {
-                session.Problem(new DuplicateIdException(src.Name, line, "org_id", oidS, first), LoadAction.Skipped);
                 return;
             }
 

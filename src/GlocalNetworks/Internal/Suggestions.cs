@@ -35,6 +35,10 @@ internal static class Suggestions
         return result;
     }
 
+    /// <summary>The hint appended to an "unknown id" sentence: <c> Did you mean 'a' or 'b'?</c>, or empty without suggestions.</summary>
+    public static string DidYouMean(IReadOnlyList<string> suggestions) =>
+        suggestions.Count == 0 ? string.Empty : " Did you mean '" + string.Join("' or '", suggestions) + "'?";
+
     /// <summary>Case-insensitive Levenshtein distance, stopping early above <paramref name="limit"/>.</summary>
     public static int Distance(string a, string b, int limit = int.MaxValue)
     {

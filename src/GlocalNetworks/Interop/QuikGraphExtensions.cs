@@ -19,10 +19,7 @@ public static class QuikGraphExtensions
         ArgumentNullException.ThrowIfNull(network);
         var g = new UndirectedGraph<string, TaggedUndirectedEdge<string, int>>(allowParallelEdges: true);
         var inn = network.Innovators;
-        for (var i = 0; i < inn.Count; i++)
-        {
-            g.AddVertex(inn.IdOf(i));
-        }
+        AddVertices(g, inn);
 
         var s = network.Links.Sources;
         var t = network.Links.Targets;
@@ -50,10 +47,7 @@ public static class QuikGraphExtensions
         ArgumentNullException.ThrowIfNull(network);
         var g = new BidirectionalGraph<string, TaggedEdge<string, int>>(allowParallelEdges: true);
         var inn = network.Innovators;
-        for (var i = 0; i < inn.Count; i++)
-        {
-            g.AddVertex(inn.IdOf(i));
-        }
+        AddVertices(g, inn);
 
         var s = network.Links.Sources;
         var t = network.Links.Targets;
@@ -146,5 +140,14 @@ public static class QuikGraphExtensions
         }
 
         return b.Build();
+    }
+
+    /// <summary>Every innovator as a vertex, in index order (isolated ones included).</summary>
+    private static void AddVertices(IMutableVertexSet<string> graph, InnovatorTable innovators)
+    {
+        for (var i = 0; i < innovators.Count; i++)
+        {
+            graph.AddVertex(innovators.IdOf(i));
+        }
     }
 }

@@ -275,33 +275,7 @@ public sealed class CsrGraph
             }
 
             // Pass 2: stable scatter by source; walking target buckets in order leaves each row sorted by target.
-            var offsets = new int[nodeCount + 1];
-            for (var k = 0; k < h; k++)
-            {
-                offsets[bySrc[k] + 1]++;
-            }
-
-            for (var v = 0; v < nodeCount; v++)
-            {
-                offsets[v + 1] += offsets[v];
-            }
-
-            var rowCursor = (int[])offsets.Clone();
-            var tg = new int[h];
-            var wt = byW is null ? null : new double[h];
-            for (var t = 0; t < nodeCount; t++)
-            {
-                for (var k = byTargetStart[t]; k < byTargetStart[t + 1]; k++)
-                {
-                    var p = rowCursor[bySrc[k]]++;
-                    tg[p] = t;
-                    if (wt is not null)
-                    {
-                        wt[p] = byW![k];
-                    }
-                }
-            }
-
+            var (offsets, tg, wt) = TransposeRows(nodeCount, byTargetStart, bySrc.AsSpan(0, h), byW);
             return MergeParallel(nodeCount, offsets, tg, wt, directed, parallel, storeWeights);
         }
         finally
@@ -382,35 +356,49 @@ public sealed class CsrGraph
 
     private CsrGraph BuildTranspose()
     {
-        var n = NodeCount;
-        var e = EntryCount;
-        var offsets = new int[n + 1];
+        var (offsets, tg, wt) = TransposeRows(NodeCount, _offsets, _targets.AsSpan(0, EntryCount), _weights);
+        return new CsrGraph(NodeCount, offsets, tg, wt, directed: true, EdgeCount, SelfLoopCount);
+    }
+
+    /// <summary>
+    /// The transpose of CSR rows: entry k of row u (<paramref name="offsets"/>[u]..[u + 1]) with column
+    /// <paramref name="columns"/>[k] becomes an entry of row <paramref name="columns"/>[k] with column u. A stable counting
+    /// sort in O(n + entries): walking the rows in order leaves every new row sorted by column.
+    /// </summary>
+    /// <param name="n">The number of rows (and columns).</param>
+    /// <param name="offsets">The row offsets (n + 1 of them).</param>
+    /// <param name="columns">The entries' columns, one per entry.</param>
+    /// <param name="weights">The entries' weights (at least one per entry), or <see langword="null"/>.</param>
+    private static (int[] Offsets, int[] Columns, double[]? Weights) TransposeRows(int n, ReadOnlySpan<int> offsets, ReadOnlySpan<int> columns, double[]? weights)
+    {
+        var e = columns.Length;
+        var result = new int[n + 1];
         for (var k = 0; k < e; k++)
         {
-            offsets[_targets[k] + 1]++;
+            result[columns[k] + 1]++;
         }
 
         for (var v = 0; v < n; v++)
         {
-            offsets[v + 1] += offsets[v];
+            result[v + 1] += result[v];
         }
 
-        var cursor = (int[])offsets.Clone();
+        var cursor = (int[])result.Clone();
         var tg = new int[e];
-        var wt = _weights is null ? null : new double[e];
+        var wt = weights is null ? null : new double[e];
         for (var u = 0; u < n; u++)
         {
-            for (var k = _offsets[u]; k < _offsets[u + 1]; k++)
+            for (var k = offsets[u]; k < offsets[u + 1]; k++)
             {
-                var p = cursor[_targets[k]]++;
+                var p = cursor[columns[k]]++;
                 tg[p] = u;
                 if (wt is not null)
                 {
-                    wt[p] = _weights![k];
+                    wt[p] = weights![k];
                 }
             }
         }
 
-        return new CsrGraph(n, offsets, tg, wt, directed: true, EdgeCount, SelfLoopCount);
+        return (result, tg, wt);
     }
 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using GlocalNetworks.Internal;
 using GlocalNetworks.Scales;
 
 namespace GlocalNetworks.Model;
@@ -195,7 +194,7 @@ public sealed class GlocalNetworkBuilder
             if (!tree.Contains(o.RegionId))
             {
                 throw new ReferentialIntegrityException(null, null, "organiser region", o.RegionId,
-                    $"is not a known region id (organiser '{o.Id}').", Suggestions.Closest(o.RegionId, RegionIds(tree)));
+                    $"is not a known region id (organiser '{o.Id}').", tree.Suggest(o.RegionId));
             }
 
             foreach (var m in o.MemberIds)
@@ -203,7 +202,7 @@ public sealed class GlocalNetworkBuilder
                 if (!innovators.TryGetIndex(m, out _))
                 {
                     throw new ReferentialIntegrityException(null, null, "members", m,
-                        $"is not a known innovator id (member of organiser '{o.Id}').", Suggestions.Closest(m, innovators.Ids));
+                        $"is not a known innovator id (member of organiser '{o.Id}').", innovators.Suggest(m));
                 }
             }
         }
@@ -220,15 +219,7 @@ public sealed class GlocalNetworkBuilder
             return i;
         }
 
-        throw new ReferentialIntegrityException(null, null, role, id, "is not a known innovator id.", Suggestions.Closest(id, innovators.Ids));
-    }
-
-    private static IEnumerable<string> RegionIds(RegionTree tree)
-    {
-        foreach (var r in tree)
-        {
-            yield return r.Id;
-        }
+        throw new ReferentialIntegrityException(null, null, role, id, "is not a known innovator id.", innovators.Suggest(id));
     }
 
     private void EnsureOpen()
@@ -262,14 +253,8 @@ internal static class NetworkAssembly
 
             if (!tree.TryGetIndex(inn.RegionId, out region[i]))
             {
-                var ids = new List<string>(tree.Count);
-                foreach (var r in tree)
-                {
-                    ids.Add(r.Id);
-                }
-
                 throw new ReferentialIntegrityException(filePath, line, "region", inn.RegionId,
-                    $"is not a known region id (home of innovator '{inn.Id}').", Suggestions.Closest(inn.RegionId, ids));
+                    $"is not a known region id (home of innovator '{inn.Id}').", tree.Suggest(inn.RegionId));
             }
 
             items[i] = inn;

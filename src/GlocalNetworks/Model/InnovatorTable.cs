@@ -13,14 +13,14 @@ namespace GlocalNetworks.Model;
 public sealed class InnovatorTable : IReadOnlyList<Innovator>
 {
     private readonly Innovator[] _items;
-    private readonly Dictionary<string, int> _index;
+    private readonly IdIndex<Innovator> _ids;
     private readonly int[] _region;
     private readonly InnovatorKind[] _kind;
 
     internal InnovatorTable(Innovator[] items, Dictionary<string, int> index, int[] region)
     {
         _items = items;
-        _index = index;
+        _ids = new IdIndex<Innovator>(items, index, "innovator");
         _region = region;
         _kind = new InnovatorKind[items.Length];
         for (var i = 0; i < items.Length; i++)
@@ -51,62 +51,32 @@ public sealed class InnovatorTable : IReadOnlyList<Innovator>
     /// <param name="id">The id (ordinal).</param>
     /// <returns>The index.</returns>
     /// <exception cref="KeyNotFoundException">No such innovator; the message suggests up to three close ids.</exception>
-    public int IndexOf(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (_index.TryGetValue(id, out var i))
-        {
-            return i;
-        }
-
-        var s = Suggestions.Closest(id, _index.Keys);
-        throw new KeyNotFoundException(s.Count == 0
-            ? $"Unknown innovator id '{id}'."
-            : $"Unknown innovator id '{id}'. Did you mean '{string.Join("' or '", s)}'?");
-    }
+    public int IndexOf(string id) => _ids.IndexOf(id);
 
     /// <summary>Looks up an innovator index by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="index">The index when found, else -1.</param>
     /// <returns>Whether the innovator exists.</returns>
-    public bool TryGetIndex(string id, out int index)
-    {
-        if (id is not null && _index.TryGetValue(id, out index))
-        {
-            return true;
-        }
-
-        index = -1;
-        return false;
-    }
+    public bool TryGetIndex(string id, out int index) => _ids.TryGetIndex(id, out index);
 
     /// <summary>Looks up an innovator by id.</summary>
     /// <param name="id">The id.</param>
     /// <param name="innovator">The innovator when found.</param>
     /// <returns>Whether the innovator exists.</returns>
-    public bool TryGet(string id, [NotNullWhen(true)] out Innovator? innovator)
-    {
-        if (TryGetIndex(id, out var i))
-        {
-            innovator = _items[i];
-            return true;
-        }
-
-        innovator = null;
-        return false;
-    }
+    public bool TryGet(string id, [NotNullWhen(true)] out Innovator? innovator) => _ids.TryGet(id, out innovator);
 
     /// <summary>Whether an innovator with this id exists.</summary>
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when it exists.</returns>
-    public bool Contains(string id) => id is not null && _index.ContainsKey(id);
+    public bool Contains(string id) => _ids.Contains(id);
 
     /// <summary>The id of the innovator at <paramref name="index"/>.</summary>
     /// <param name="index">An index.</param>
     /// <returns>The id.</returns>
     public string IdOf(int index) => _items[index].Id;
 
-    internal IEnumerable<string> Ids => _index.Keys;
+    /// <summary>Up to three innovator ids close to <paramref name="id"/>, for "did you mean" messages.</summary>
+    internal IReadOnlyList<string> Suggest(string id) => _ids.Suggest(id);
 
     /// <inheritdoc/>
     public IEnumerator<Innovator> GetEnumerator() => ((IEnumerable<Innovator>)_items).GetEnumerator();

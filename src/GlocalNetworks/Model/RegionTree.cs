@@ -30,7 +30,7 @@ public sealed class RegionTree : IReadOnlyList<Region>
     private readonly int[] _parent;
     private readonly int[] _depth;
     private readonly int[] _rank;
-    private readonly Dictionary<string, int> _index;
+    private readonly IdIndex<Region> _ids;
 
     private RegionTree(RegionLadder ladder, Region[] regions, int[] parent, int[] depth, int[] rank, Dictionary<string, int> index, int root)
     {
@@ -39,7 +39,7 @@ public sealed class RegionTree : IReadOnlyList<Region>
         _parent = parent;
         _depth = depth;
         _rank = rank;
-        _index = index;
+        _ids = new IdIndex<Region>(regions, index, "region");
         RootIndex = root;
     }
 
@@ -76,6 +76,27 @@ public sealed class RegionTree : IReadOnlyList<Region>
     /// <exception cref="RegionTreeException">A duplicate id, a level not on the ladder, an unknown parent, a cycle (listed),
     /// a parent not coarser than its child, or several roots at the coarsest level.</exception>
     public static RegionTree Build(IEnumerable<Region> regions, RegionLadder ladder) => Build(regions, ladder, null, null);
+
+    /// <summary>A flat tree for data that names regions but has no tree: each distinct id (first occurrence order;
+    /// <see cref="ImplicitRootId"/> left out) becomes a region at the ladder's finest level, named by its id, under the implicit root.</summary>
+    /// <param name="regionIds">The region ids as met.</param>
+    /// <param name="ladder">The ladder.</param>
+    /// <param name="regionCount">How many regions the ids gave (the implicit root not counted).</param>
+    internal static RegionTree Flat(IEnumerable<string> regionIds, RegionLadder ladder, out int regionCount)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var regions = new List<Region>();
+        foreach (var id in regionIds)
+        {
+            if (id != ImplicitRootId && seen.Add(id))
+            {
+                regions.Add(new Region(id, id, ladder.Finest, null));
+            }
+        }
+
+        regionCount = regions.Count;
+        return Build(regions, ladder);
+    }
 
     internal static RegionTree Build(IEnumerable<Region> regions, RegionLadder ladder, string? filePath, IReadOnlyList<long>? lines)
     {
@@ -260,55 +281,27 @@ public sealed class RegionTree : IReadOnlyList<Region>
     /// <param name="id">The region id.</param>
     /// <returns>The index.</returns>
     /// <exception cref="KeyNotFoundException">No such region; the message suggests up to three close ids.</exception>
-    public int IndexOf(string id)
-    {
-        ArgumentNullException.ThrowIfNull(id);
-        if (_index.TryGetValue(id, out var i))
-        {
-            return i;
-        }
-
-        var s = Suggestions.Closest(id, _index.Keys);
-        throw new KeyNotFoundException(s.Count == 0
-            ? $"Unknown region id '{id}'."
-            : $"Unknown region id '{id}'. Did you mean {string.Join(" or ", Quote(s))}?");
-    }
+    public int IndexOf(string id) => _ids.IndexOf(id);
 
     /// <summary>Looks up a region index by id.</summary>
     /// <param name="id">The region id.</param>
     /// <param name="index">The index when found, else -1.</param>
     /// <returns>Whether the region exists.</returns>
-    public bool TryGetIndex(string id, out int index)
-    {
-        if (id is not null && _index.TryGetValue(id, out index))
-        {
-            return true;
-        }
-
-        index = -1;
-        return false;
-    }
+    public bool TryGetIndex(string id, out int index) => _ids.TryGetIndex(id, out index);
 
     /// <summary>Looks up a region by id.</summary>
     /// <param name="id">The region id.</param>
     /// <param name="region">The region when found.</param>
     /// <returns>Whether the region exists.</returns>
-    public bool TryGet(string id, [NotNullWhen(true)] out Region? region)
-    {
-        if (TryGetIndex(id, out var i))
-        {
-            region = _regions[i];
-            return true;
-        }
-
-        region = null;
-        return false;
-    }
+    public bool TryGet(string id, [NotNullWhen(true)] out Region? region) => _ids.TryGet(id, out region);
 
     /// <summary>Whether a region with this id exists.</summary>
     /// <param name="id">The id.</param>
     /// <returns><see langword="true"/> when it exists.</returns>
-    public bool Contains(string id) => id is not null && _index.ContainsKey(id);
+    public bool Contains(string id) => _ids.Contains(id);
+
+    /// <summary>Up to three region ids close to <paramref name="id"/>, for "did you mean" messages.</summary>
+    internal IReadOnlyList<string> Suggest(string id) => _ids.Suggest(id);
 
     /// <summary>The parent's index, or -1 for the root.</summary>
     /// <param name="index">A region index.</param>
@@ -436,21 +429,10 @@ public sealed class RegionTree : IReadOnlyList<Region>
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
-    private static IEnumerable<string> Quote(IEnumerable<string> s)
-    {
-        foreach (var x in s)
-        {
-            yield return "'" + x + "'";
-        }
-    }
-
     private readonly struct ReferentialIntegrityExceptionAdapter(string? file, long? line, string id, string parentId, IEnumerable<string> known)
     {
-        public RegionTreeException Create()
-        {
-            var s = Suggestions.Closest(parentId, known);
-            var hint = s.Count == 0 ? string.Empty : $" Did you mean {string.Join(" or ", Quote(s))}?";
-            return new RegionTreeException(file, line, "parent", parentId, $"is not a known region id (parent of region '{id}').{hint}");
-        }
+        public RegionTreeException Create() =>
+            new(file, line, "parent", parentId,
+                $"is not a known region id (parent of region '{id}').{Suggestions.DidYouMean(Suggestions.Closest(parentId, known))}");
     }
 }

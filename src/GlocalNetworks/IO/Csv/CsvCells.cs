@@ -10,9 +10,6 @@ internal static class CsvCells
     public static bool TryDouble(ReadOnlySpan<char> s, out double value) =>
         double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
-    public static bool TryInt(ReadOnlySpan<char> s, out int value) =>
-        int.TryParse(s.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
-
     public static bool TryBool(ReadOnlySpan<char> s, out bool value)
     {
         s = s.Trim();
@@ -32,17 +29,11 @@ internal static class CsvCells
         return false;
     }
 
-    public static bool TryDate(ReadOnlySpan<char> s, out DateOnly value) =>
-        DateOnly.TryParseExact(s.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
-
     /// <summary>An innovator kind: enum name (any case), kebab-case, or a CORDIS activity type.</summary>
     public static bool TryInnovatorKind(ReadOnlySpan<char> s, out InnovatorKind kind)
     {
-        s = s.Trim();
         Span<char> buf = stackalloc char[32];
-        var n = Normalise(s, buf);
-        var k = buf[..n];
-        kind = k switch
+        kind = Key(s, buf) switch
         {
             "firm" or "prc" or "company" or "enterprise" => InnovatorKind.Firm,
             "university" or "hes" or "highereducation" => InnovatorKind.University,
@@ -59,11 +50,8 @@ internal static class CsvCells
     /// <summary>A link kind: enum name (any case) or kebab-case.</summary>
     public static bool TryLinkKind(ReadOnlySpan<char> s, out LinkKind kind)
     {
-        s = s.Trim();
         Span<char> buf = stackalloc char[32];
-        var n = Normalise(s, buf);
-        var k = buf[..n];
-        kind = k switch
+        kind = Key(s, buf) switch
         {
             "copatent" => LinkKind.CoPatent,
             "copublication" => LinkKind.CoPublication,
@@ -77,6 +65,9 @@ internal static class CsvCells
         };
         return kind != (LinkKind)255;
     }
+
+    // The trimmed cell, normalised into buf, as a key to match kind names against.
+    private static ReadOnlySpan<char> Key(ReadOnlySpan<char> s, Span<char> buf) => buf[..Normalise(s.Trim(), buf)];
 
     // Lower-case ASCII letters only (drops '-', '_' and spaces); anything too long normalises to nothing.
     private static int Normalise(ReadOnlySpan<char> s, Span<char> buf)

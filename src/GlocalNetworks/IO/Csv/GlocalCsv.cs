@@ -177,35 +177,27 @@ internal sealed class InnovatorResolver
     }
 }
 
-/// <summary>State of one CSV load: options, schema, report, and the strict/lenient switch.</summary>
+/// <summary>State of one CSV load: options, schema, and the report behind the strict/lenient switch (<see cref="IssueSink"/>).</summary>
 internal sealed class CsvLoadSession
 {
+    private readonly IssueSink _sink;
+
     public CsvLoadSession(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
     {
         Options = options ?? LoadOptions.Default;
         Options.Validate();
         Schema = schema ?? CsvSchema.Default;
-        Report = report ?? new LoadReport();
+        _sink = new IssueSink(Options, report ?? new LoadReport());
     }
 
     public LoadOptions Options { get; }
 
     public CsvSchema Schema { get; }
 
-    public LoadReport Report { get; }
-
-    private bool Strict => Options.Mode == LoadMode.Strict;
+    public LoadReport Report => _sink.Report;
 
     /// <summary>Throws in strict mode; records the issue in lenient mode.</summary>
-    public void Problem(GlocalDataException e, LoadAction action)
-    {
-        if (Strict)
-        {
-            throw e;
-        }
-
-        Report.Add(e, action);
-    }
+    public void Problem(GlocalDataException e, LoadAction action) => _sink.Problem(e, action);
 
     public (RegionTree Tree, InnovatorTable? Table) ReadNodes(CsvInput? innovators, CsvInput? regions)
     {
@@ -223,18 +215,8 @@ internal sealed class CsvLoadSession
         }
         else
         {
-            var seen = new HashSet<string>(StringComparer.Ordinal);
-            var inferred = new List<Region>();
-            foreach (var inn in list)
-            {
-                if (inn.RegionId != RegionTree.ImplicitRootId && seen.Add(inn.RegionId))
-                {
-                    inferred.Add(new Region(inn.RegionId, inn.RegionId, Options.Ladder.Finest, null));
-                }
-            }
-
-            Report.Count("regions inferred", inferred.Count);
-            tree = RegionTree.Build(inferred, Options.Ladder);
+            tree = RegionTree.Flat(RegionIds(list), Options.Ladder, out var inferred);
+            Report.Count("regions inferred", inferred);
         }
 
         // Unknown home regions: strict throws (with suggestions); lenient skips the innovator.
@@ -244,14 +226,8 @@ internal sealed class CsvLoadSession
         {
             if (!tree.Contains(list[i].RegionId))
             {
-                var ids = new List<string>();
-                foreach (var r in tree)
-                {
-                    ids.Add(r.Id);
-                }
-
                 Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
-                    $"is not a known region id (home of innovator '{list[i].Id}').", Suggestions.Closest(list[i].RegionId, ids)), LoadAction.Skipped);
+                    $"is not a known region id (home of innovator '{list[i].Id}').", tree.Suggest(list[i].RegionId)), LoadAction.Skipped);
                 continue;
             }
 
@@ -260,6 +236,37 @@ internal sealed class CsvLoadSession
         }
 
         return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
+    }
+
+    private static IEnumerable<string> RegionIds(List<Innovator> innovators)
+    {
+        foreach (var inn in innovators)
+        {
+            yield return inn.RegionId;
+        }
+    }
+
+    /// <summary>Reads a row's id: an empty id, or one an earlier row already has, is a problem (the row is skipped) and
+    /// gives <see langword="null"/>. The caller records the id in <paramref name="firstLine"/> once the row is kept.</summary>
+    public string? NewId(CsvSource src, SepReader.Row row, long line, int column, Dictionary<string, long> firstLine, string emptyReason, bool regionIds = false)
+    {
+        var span = row[column].Span.Trim();
+        if (span.IsEmpty)
+        {
+            Problem(src.Format(line, column, span, emptyReason), LoadAction.Skipped);
+            return null;
+        }
+
+        var id = span.ToString();
+        if (firstLine.TryGetValue(id, out var first))
+        {
+            Problem(regionIds
+                ? new RegionTreeException(src.Name, line, src.HeaderName(column), id, $"is a duplicate region id; it first occurs on line {first.ToString(CultureInfo.InvariantCulture)}.")
+                : new DuplicateIdException(src.Name, line, src.HeaderName(column), id, first), LoadAction.Skipped);
+            return null;
+        }
+
+        return id;
     }
 
     public RegionTree ReadRegionTree(CsvInput input)
@@ -274,17 +281,9 @@ internal sealed class CsvLoadSession
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var rid = row[id].Span.Trim();
-            if (rid.IsEmpty)
+            var ridS = NewId(src, row, line, id, firstLine, "is empty; every region needs an id.", regionIds: true);
+            if (ridS is null)
             {
-                Problem(src.Format(line, id, rid, "is empty; every region needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var ridS = rid.ToString();
-            if (firstLine.TryGetValue(ridS, out var first))
-            {
-                Problem(new RegionTreeException(src.Name, line, c.Id, ridS, $"is a duplicate region id; it first occurs on line {first.ToString(CultureInfo.InvariantCulture)}."), LoadAction.Skipped);
                 return;
             }
 
@@ -332,17 +331,9 @@ internal sealed class CsvLoadSession
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var iid = row[id].Span.Trim();
-            if (iid.IsEmpty)
+            var idS = NewId(src, row, line, id, firstLine, "is empty; every innovator needs an id.");
+            if (idS is null)
             {
-                Problem(src.Format(line, id, iid, "is empty; every innovator needs an id."), LoadAction.Skipped);
-                return;
-            }
-
-            var idS = iid.ToString();
-            if (firstLine.TryGetValue(idS, out var first))
-            {
-                Problem(new DuplicateIdException(src.Name, line, c.Id, idS, first), LoadAction.Skipped);
                 return;
             }
 
@@ -402,16 +393,7 @@ internal sealed class CsvLoadSession
 
             if (a == b)
             {
-                var ex = new SelfLoopException(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString(), "equals the source; self-loops are not knowledge links.");
-                if (Options.SelfLoops == Kernels.SelfLoopPolicy.Ignore)
-                {
-                    Report.Add(ex, LoadAction.Skipped);
-                }
-                else
-                {
-                    Problem(ex, LoadAction.Skipped);
-                }
-
+                _sink.SkipSelfLoop(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString());
                 return;
             }
 
@@ -438,9 +420,9 @@ internal sealed class CsvLoadSession
                 var ds = row[d].Span.Trim();
                 if (!ds.IsEmpty)
                 {
-                    if (!CsvCells.TryDate(ds, out var dt))
+                    if (!LinkFieldRules.TryDate(ds, out var dt))
                     {
-                        Problem(src.Format(line, d, ds, "is not a date; use yyyy-MM-dd."), LoadAction.Skipped);
+                        Problem(src.Format(line, d, ds, LinkFieldRules.NotADate), LoadAction.Skipped);
                         return;
                     }
 
@@ -454,9 +436,8 @@ internal sealed class CsvLoadSession
             }
 
             year ??= date?.Year;
-            if (end is { } ev && (year is not { } yv || ev < yv))
+            if (!TryEndYear(src, row, line, e, year, end))
             {
-                Problem(src.Format(line, e, row[e].Span, year is null ? "is given without a start year." : "is before the start year."), LoadAction.Skipped);
                 return;
             }
 
@@ -508,9 +489,8 @@ internal sealed class CsvLoadSession
                 return;
             }
 
-            if (end is { } endV && (year is not { } yv || endV < yv))
+            if (!TryEndYear(src, row, line, e, year, end))
             {
-                Problem(src.Format(line, e, row[e].Span, year is null ? "is given without a start year." : "is before the start year."), LoadAction.Skipped);
                 return;
             }
 
@@ -542,17 +522,7 @@ internal sealed class CsvLoadSession
             return true;
         }
 
-        if (!CsvCells.TryDouble(ws, out weight))
-        {
-            Problem(new InvalidWeightException(src.Name, line, src.HeaderName(col), ws.ToString(), "is not a number; weights must be > 0."), LoadAction.Skipped);
-            return false;
-        }
-
-        var why = double.IsNaN(weight) ? "is not a number; weights must be > 0."
-            : double.IsInfinity(weight) ? "is infinite; weights must be finite and > 0."
-            : weight < 0 ? "is negative; weights must be > 0."
-            : weight == 0 ? "is zero; weights must be > 0."
-            : null;
+        var why = CsvCells.TryDouble(ws, out weight) ? LinkFieldRules.WeightProblem(weight) : LinkFieldRules.WeightNotANumber;
         if (why is null)
         {
             return true;
@@ -571,19 +541,25 @@ internal sealed class CsvLoadSession
         }
 
         var ys = row[col].Span.Trim();
-        if (ys.IsEmpty)
+        if (LinkFieldRules.TryYear(ys, LinkFieldRules.MinCsvYear, out year, out var why))
         {
             return true;
         }
 
-        if (!CsvCells.TryInt(ys, out var v) || v < -9999 || v > 9999)
+        Problem(src.Format(line, col, ys, why), LoadAction.Skipped);
+        return false;
+    }
+
+    /// <summary>Checks an end year against the start year; the end year's cell is reported as read.</summary>
+    private bool TryEndYear(CsvSource src, SepReader.Row row, long line, int col, int? year, int? endYear)
+    {
+        if (endYear is not { } end || LinkFieldRules.EndYearProblem(year, end) is not { } why)
         {
-            Problem(src.Format(line, col, ys, "is not a year; use a whole number such as 2015."), LoadAction.Skipped);
-            return false;
+            return true;
         }
 
-        year = v;
-        return true;
+        Problem(src.Format(line, col, row[col].Span, why), LoadAction.Skipped);
+        return false;
     }
 
     private GeoPoint? ReadPoint(CsvSource src, SepReader.Row row, long line, int lat, int lon, LoadAction action)

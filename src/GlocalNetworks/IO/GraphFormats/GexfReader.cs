@@ -27,17 +27,24 @@ namespace GlocalNetworks.IO.GraphFormats;
 /// </remarks>
 public static class GexfReader
 {
+    private static readonly XmlGraphSyntax Syntax = new(
+        Root: "gexf",
+        FormatName: "GEXF",
+        ValueElement: "attvalue",
+        EdgeDefaultAttribute: "defaultedgetype",
+        EdgeDefaultValues: ["directed", "undirected", "mutual", "mixed"],
+        EdgeDefaultReason: "is not an edge type; expected 'directed', 'undirected' or 'mixed'.",
+        DirectedAttribute: "type",
+        DirectedSyntax: DirectedSyntax.GexfType);
+
     /// <summary>Reads the GEXF file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="regions">The region tree the nodes' <c>region</c> values name, or <see langword="null"/> for a flat tree.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
     /// <returns>The network and the load report.</returns>
     /// <exception cref="GlocalDataException">Bad input in strict mode (see <see cref="GraphMLReader"/> for the subtypes).</exception>
-    public static LoadResult Read(string path, RegionTree? regions = null, LoadOptions? options = null)
-    {
-        using var stream = SafeXml.OpenRead(path);
-        return Read(stream, path, regions, options);
-    }
+    public static LoadResult Read(string path, RegionTree? regions = null, LoadOptions? options = null) =>
+        XmlGraphReader.Read(path, regions, options, Create);
 
     /// <summary>Reads GEXF from <paramref name="stream"/> (encoding from the BOM or XML declaration; UTF-8 by default).</summary>
     /// <param name="stream">The input; left open.</param>
@@ -46,23 +53,8 @@ public static class GexfReader
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The network and the load report.</returns>
     /// <exception cref="GlocalDataException">Bad input in strict mode.</exception>
-    public static LoadResult Read(Stream stream, string sourceName, RegionTree? regions = null, LoadOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        var o = options ?? LoadOptions.Default;
-        o.Validate();
-        var prolog = new SafeXml.Prolog();
-        try
-        {
-            using var xr = XmlReader.Create(stream, SafeXml.Settings(closeInput: false));
-            return Parse(xr, sourceName, regions, o, prolog);
-        }
-        catch (XmlException ex)
-        {
-            throw SafeXml.Translate(ex, prolog, sourceName);
-        }
-    }
+    public static LoadResult Read(Stream stream, string sourceName, RegionTree? regions = null, LoadOptions? options = null) =>
+        XmlGraphReader.Read(stream, sourceName, regions, options, Create);
 
     /// <summary>Reads GEXF from <paramref name="reader"/>.</summary>
     /// <param name="reader">The input; left open.</param>
@@ -71,203 +63,92 @@ public static class GexfReader
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The network and the load report.</returns>
     /// <exception cref="GlocalDataException">Bad input in strict mode.</exception>
-    public static LoadResult Read(TextReader reader, string sourceName, RegionTree? regions = null, LoadOptions? options = null)
+    public static LoadResult Read(TextReader reader, string sourceName, RegionTree? regions = null, LoadOptions? options = null) =>
+        XmlGraphReader.Read(reader, sourceName, regions, options, Create);
+
+    private static XmlGraphReader Create(string file, LoadOptions options) => new Parser(file, options);
+
+    /// <summary>GEXF's part of the reading: <c>attributes</c> declarations and their defaults, <c>attvalue</c> values, and the
+    /// <c>label</c> and <c>weight</c> attributes of nodes and edges.</summary>
+    private sealed class Parser(string file, LoadOptions options) : XmlGraphReader(file, options, Syntax)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        var o = options ?? LoadOptions.Default;
-        o.Validate();
-        var prolog = new SafeXml.Prolog();
-        try
-        {
-            using var xr = XmlReader.Create(reader, SafeXml.Settings(closeInput: false));
-            return Parse(xr, sourceName, regions, o, prolog);
-        }
-        catch (XmlException ex)
-        {
-            throw SafeXml.Translate(ex, prolog, sourceName);
-        }
-    }
+        private readonly Dictionary<string, string> _nodeAttributes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _edgeAttributes = new(StringComparer.Ordinal);
+        private string? _attributeClass;
+        private int _attributesDepth = -1;
+        private string? _currentAttribute;
+        private int _currentAttributeDepth = -1;
 
-    private static LoadResult Parse(XmlReader xr, string file, RegionTree? regions, LoadOptions o, SafeXml.Prolog prolog)
-    {
-        var fileName = Path.GetFileName(file);
-        var report = new LoadReport();
-        var nodeAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var edgeAttributes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var nodeDefaults = new List<(string Title, Field Value)>();
-        var edgeDefaults = new List<(string Title, Field Value)>();
-        var nodes = new List<NodeRecord>();
-        var edges = new List<EdgeRecord>();
-        var noted = new HashSet<string>(StringComparer.Ordinal);
-        var open = new List<(int Depth, NodeRecord? Node, EdgeRecord? Edge)>();
-        bool? edgeDefault = null;
-        string? attributeClass = null;
-        var attributesDepth = -1;
-        string? currentAttribute = null;
-        var currentAttributeDepth = -1;
-
-        void Problem(GlocalDataException error, LoadAction action)
+        protected override void EndElement(int depth)
         {
-            if (o.Mode == LoadMode.Strict)
+            if (_currentAttribute is not null && depth == _currentAttributeDepth)
             {
-                throw error;
+                _currentAttribute = null;
             }
-
-            report.Add(error, action);
+            else if (_attributeClass is not null && depth == _attributesDepth)
+            {
+                _attributeClass = null;
+            }
         }
 
-        while (xr.Read())
+        protected override void ReadNodeAttributes(XmlReader xr, NodeRecord node)
         {
-            if (!prolog.SawElement && xr.NodeType != XmlNodeType.Element)
+            if (SafeXml.Attribute(xr, "label", "node/@label") is { } label)
             {
-                prolog.Track(xr);
-                continue;
+                node.Label = label;
             }
+        }
 
-            if (xr.NodeType == XmlNodeType.EndElement)
+        protected override void ReadEdgeAttributes(XmlReader xr, EdgeRecord edge)
+        {
+            if (SafeXml.Attribute(xr, "weight", "edge/@weight") is { } weight)
             {
-                if (open.Count > 0 && open[^1].Depth == xr.Depth)
-                {
-                    open.RemoveAt(open.Count - 1);
-                }
-                else if (currentAttribute is not null && xr.Depth == currentAttributeDepth)
-                {
-                    currentAttribute = null;
-                }
-                else if (attributeClass is not null && xr.Depth == attributesDepth)
-                {
-                    attributeClass = null;
-                }
-
-                continue;
+                edge.Weight = weight;
             }
+        }
 
-            if (xr.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            var (line, pos) = SafeXml.Where(xr);
-            if (!prolog.SawElement)
-            {
-                prolog.SawElement = true;
-                if (xr.LocalName != "gexf")
-                {
-                    throw new GraphFormatException(file, line, null, xr.LocalName, "is the root element; a GEXF file's root element is 'gexf'.", pos);
-                }
-
-                continue;
-            }
-
-            var empty = xr.IsEmptyElement;
+        protected override void ReadElement(XmlReader xr, long? line, int? pos, bool empty)
+        {
             switch (xr.LocalName)
             {
-                case "graph":
-                    if (edgeDefault is null)
-                    {
-                        var t = SafeXml.Attribute(xr, "defaultedgetype", "graph/@defaultedgetype");
-                        if (t is { } tf)
-                        {
-                            if (tf.Value is "directed" or "undirected" or "mutual" or "mixed")
-                            {
-                                edgeDefault = tf.Value == "directed";
-                            }
-                            else
-                            {
-                                edgeDefault = o.Directed;
-                                Problem(new GraphFormatException(file, tf.Line, tf.Column, tf.Value,
-                                    "is not an edge type; expected 'directed', 'undirected' or 'mixed'.", tf.Position), LoadAction.Repaired);
-                            }
-                        }
-                        else
-                        {
-                            edgeDefault = o.Directed;
-                        }
-                    }
-
-                    break;
-
                 case "attributes":
-                    attributeClass = empty ? null : xr.GetAttribute("class") ?? "node";
-                    attributesDepth = xr.Depth;
+                    _attributeClass = empty ? null : xr.GetAttribute("class") ?? "node";
+                    _attributesDepth = xr.Depth;
                     break;
 
-                case "attribute" when attributeClass is not null && xr.Depth == attributesDepth + 1:
+                case "attribute" when _attributeClass is not null && xr.Depth == _attributesDepth + 1:
                 {
                     var idf = SafeXml.Attribute(xr, "id", "attribute/@id");
                     if (idf is not { } id)
                     {
-                        throw new GraphFormatException(file, line, "attribute/@id", null, "is missing; every attribute needs an id.", pos);
+                        throw new GraphFormatException(File, line, "attribute/@id", null, "is missing; every attribute needs an id.", pos);
                     }
 
                     var title = xr.GetAttribute("title");
-                    var map = attributeClass == "edge" ? edgeAttributes : nodeAttributes;
+                    var map = _attributeClass == "edge" ? _edgeAttributes : _nodeAttributes;
                     if (!map.TryAdd(id.Value, string.IsNullOrEmpty(title) ? id.Value : title))
                     {
-                        throw new GraphFormatException(file, id.Line, id.Column, id.Value,
-                            $"is declared twice for class '{attributeClass}'; attribute ids must be unique.", id.Position);
+                        throw new GraphFormatException(File, id.Line, id.Column, id.Value,
+                            $"is declared twice for class '{_attributeClass}'; attribute ids must be unique.", id.Position);
                     }
 
-                    currentAttribute = empty ? null : id.Value;
-                    currentAttributeDepth = xr.Depth;
+                    _currentAttribute = empty ? null : id.Value;
+                    _currentAttributeDepth = xr.Depth;
                     break;
                 }
 
-                case "default" when currentAttribute is not null && xr.Depth == currentAttributeDepth + 1:
+                case "default" when _currentAttribute is not null && xr.Depth == _currentAttributeDepth + 1:
                 {
-                    var isEdge = attributeClass == "edge";
-                    var title = (isEdge ? edgeAttributes : nodeAttributes)[currentAttribute];
+                    var isEdge = _attributeClass == "edge";
+                    var title = (isEdge ? _edgeAttributes : _nodeAttributes)[_currentAttribute];
                     var value = new Field(SafeXml.ReadContent(xr, out _), line, pos, $"attribute[{title}]/default");
-                    (isEdge ? edgeDefaults : nodeDefaults).Add((title, value));
-                    break;
-                }
-
-                case "node":
-                {
-                    var idf = SafeXml.Attribute(xr, "id", "node/@id");
-                    var node = new NodeRecord(idf ?? new Field(string.Empty, line, pos, "node/@id")) { IdMissing = idf is null };
-                    foreach (var (title, value) in nodeDefaults)
+                    if (isEdge)
                     {
-                        node.Set(title, value with { Column = "node/attvalue[" + title + "]" });
+                        AddEdgeDefault(title, value);
                     }
-
-                    if (SafeXml.Attribute(xr, "label", "node/@label") is { } label)
+                    else
                     {
-                        node.Label = label;
-                    }
-
-                    nodes.Add(node);
-                    if (!empty)
-                    {
-                        open.Add((xr.Depth, node, null));
-                    }
-
-                    break;
-                }
-
-                case "edge":
-                {
-                    var edge = new EdgeRecord(line, pos)
-                    {
-                        Source = SafeXml.Attribute(xr, "source", "edge/@source"),
-                        Target = SafeXml.Attribute(xr, "target", "edge/@target"),
-                        Directed = SafeXml.Attribute(xr, "type", "edge/@type"),
-                    };
-                    foreach (var (title, value) in edgeDefaults)
-                    {
-                        edge.Set(title, value with { Column = "edge/attvalue[" + title + "]" });
-                    }
-
-                    if (SafeXml.Attribute(xr, "weight", "edge/@weight") is { } weight)
-                    {
-                        edge.Weight = weight;
-                    }
-
-                    edges.Add(edge);
-                    if (!empty)
-                    {
-                        open.Add((xr.Depth, null, edge));
+                        AddNodeDefault(title, value);
                     }
 
                     break;
@@ -275,7 +156,7 @@ public static class GexfReader
 
                 case "attvalue":
                 {
-                    var owner = open.Count > 0 && open[^1].Depth == xr.Depth - 2 ? open[^1] : default;
+                    var owner = Owner(xr.Depth - 2);
                     if (owner.Node is null && owner.Edge is null)
                     {
                         break;
@@ -286,34 +167,23 @@ public static class GexfReader
                     var forField = SafeXml.Attribute(xr, "for", "attvalue/@for") ?? SafeXml.Attribute(xr, "id", "attvalue/@id");
                     if (forField is not { } ff)
                     {
-                        Problem(new GraphFormatException(file, line, "attvalue/@for", null, "is missing; every attvalue names its attribute.", pos), LoadAction.Repaired);
+                        Problem(new GraphFormatException(File, line, "attvalue/@for", null, "is missing; every attvalue names its attribute.", pos), LoadAction.Repaired);
                         break;
                     }
 
-                    if (!(isEdge ? edgeAttributes : nodeAttributes).TryGetValue(ff.Value, out var title))
+                    if (!(isEdge ? _edgeAttributes : _nodeAttributes).TryGetValue(ff.Value, out var title))
                     {
-                        Problem(new GraphFormatException(file, ff.Line, ff.Column, ff.Value,
+                        Problem(new GraphFormatException(File, ff.Line, ff.Column, ff.Value,
                             $"is not a declared {element} attribute; declare it in <attributes class=\"{element}\">.", ff.Position), LoadAction.Repaired);
                         break;
                     }
 
-                    var vf = SafeXml.Attribute(xr, "value", element + "/attvalue[" + title + "]");
-                    var field = vf ?? new Field(string.Empty, line, pos, element + "/attvalue[" + title + "]");
-                    if (owner.Node is { } n)
-                    {
-                        n.Set(title, field);
-                    }
-                    else if (!owner.Edge!.Set(title, field) && noted.Add(title))
-                    {
-                        report.Add(new LoadIssue(fileName, line, "edge/attvalue[" + title + "]", null,
-                            "is an edge attribute a knowledge link does not hold; it is ignored.", LoadAction.Kept));
-                    }
-
+                    var column = ValueColumn(element, title);
+                    var field = SafeXml.Attribute(xr, "value", column) ?? new Field(string.Empty, line, pos, column);
+                    SetValue(owner.Node, owner.Edge, title, field, title, line);
                     break;
                 }
             }
         }
-
-        return GraphAssembler.Build(file, nodes, edges, regions, o, report, DirectedSyntax.GexfType, edgeDefault ?? o.Directed);
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 using System.IO;
 using System.Xml;
 using GlocalNetworks.Model;
@@ -28,196 +27,91 @@ public static class GexfWriter
     /// <summary>The GEXF 1.3 namespace.</summary>
     public const string Namespace = "http://gexf.net/1.3";
 
-    private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     private const string SchemaLocation = Namespace + " http://gexf.net/1.3/gexf.xsd";
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="writer"/>; the XML declaration names the writer's encoding.</summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The destination; left open.</param>
     /// <exception cref="ArgumentException">A name or attribute holds a character XML cannot carry.</exception>
-    public static void Write(GlocalNetwork network, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(writer);
-        using (var xw = XmlWriter.Create(writer, SafeXml.WriterSettings()))
-        {
-            WriteCore(network, xw);
-        }
-
-        writer.Write('\n');
-    }
+    public static void Write(GlocalNetwork network, TextWriter writer) => XmlGraphWriter.Write(network, writer, Create);
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="stream"/> as UTF-8 without a byte-order mark.</summary>
     /// <param name="network">The network.</param>
     /// <param name="stream">The destination; left open.</param>
     /// <exception cref="ArgumentException">A name or attribute holds a character XML cannot carry.</exception>
-    public static void Write(GlocalNetwork network, Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        using (var xw = XmlWriter.Create(stream, SafeXml.WriterSettings()))
-        {
-            WriteCore(network, xw);
-        }
-
-        stream.WriteByte((byte)'\n');
-    }
+    public static void Write(GlocalNetwork network, Stream stream) => XmlGraphWriter.Write(network, stream, Create);
 
     /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/> (created or overwritten) as UTF-8.</summary>
     /// <param name="network">The network.</param>
     /// <param name="path">The file path.</param>
     /// <exception cref="ArgumentException">A name or attribute holds a character XML cannot carry.</exception>
-    public static void Write(GlocalNetwork network, string path)
+    public static void Write(GlocalNetwork network, string path) => XmlGraphWriter.Write(network, path, Create);
+
+    private static XmlGraphWriter Create(XmlWriter xml) => new Writer(xml);
+
+    /// <summary>GEXF's spelling: version and meta block, <c>attributes</c> declarations inside the graph, <c>attvalue</c> values,
+    /// label and weight as attributes, <c>nodes</c> and <c>edges</c> lists.</summary>
+    private sealed class Writer(XmlWriter xml) : XmlGraphWriter(xml, GexfWriter.Namespace)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        using var fs = WriterSchema.Create(path);
-        Write(network, fs);
-    }
+        protected override string Root => "gexf";
 
-    private static void WriteCore(GlocalNetwork network, XmlWriter xw)
-    {
-        var schema = WriterSchema.Of(network);
-        xw.WriteStartDocument();
-        xw.WriteStartElement("gexf", Namespace);
-        xw.WriteAttributeString("xmlns", "xsi", null, XsiNamespace);
-        xw.WriteAttributeString("xsi", "schemaLocation", XsiNamespace, SchemaLocation);
-        xw.WriteAttributeString("version", "1.3");
-        xw.WriteStartElement("meta", Namespace);
-        xw.WriteElementString("creator", Namespace, "GlocalNetworks");
-        xw.WriteElementString("description", Namespace, $"Glocal innovation network on region ladder '{network.Ladder.Name}'");
-        xw.WriteEndElement();
+        protected override string SchemaLocation => GexfWriter.SchemaLocation;
 
-        xw.WriteStartElement("graph", Namespace);
-        xw.WriteAttributeString("defaultedgetype", schema.AllDirected ? "directed" : "undirected");
-        xw.WriteAttributeString("mode", "static");
+        protected override bool WrapsLists => true;
 
-        xw.WriteStartElement("attributes", Namespace);
-        xw.WriteAttributeString("class", "node");
-        xw.WriteAttributeString("mode", "static");
-        Attribute(xw, GraphNames.Kind, "string");
-        Attribute(xw, GraphNames.Region, "string");
-        if (schema.HasLocation)
+        protected override bool LabelAndWeightAreAttributes => true;
+
+        protected override (string Name, string Value) DirectedMark => ("type", "directed");
+
+        protected override string EdgeId(int index) => Index(index);
+
+        protected override void WriteHead(GlocalNetwork network, WriterSchema schema)
         {
-            Attribute(xw, GraphNames.Latitude, "double");
-            Attribute(xw, GraphNames.Longitude, "double");
+            Xml.WriteAttributeString("version", "1.3");
+            Xml.WriteStartElement("meta", Namespace);
+            Xml.WriteElementString("creator", Namespace, "GlocalNetworks");
+            Xml.WriteElementString("description", Namespace, $"Glocal innovation network on region ladder '{network.Ladder.Name}'");
+            Xml.WriteEndElement();
+
+            Xml.WriteStartElement("graph", Namespace);
+            Xml.WriteAttributeString("defaultedgetype", schema.AllDirected ? "directed" : "undirected");
+            Xml.WriteAttributeString("mode", "static");
+            WriteDeclarations(schema);
         }
 
-        foreach (var key in schema.AttributeKeys)
+        protected override void BeginDeclarations(string element)
         {
-            Attribute(xw, GraphNames.AttributePrefix + key, "string");
+            Xml.WriteStartElement("attributes", Namespace);
+            Xml.WriteAttributeString("class", element);
+            Xml.WriteAttributeString("mode", "static");
         }
 
-        xw.WriteEndElement();
+        protected override void EndDeclarations() => Xml.WriteEndElement();
 
-        xw.WriteStartElement("attributes", Namespace);
-        xw.WriteAttributeString("class", "edge");
-        xw.WriteAttributeString("mode", "static");
-        Attribute(xw, GraphNames.Kind, "string");
-        if (schema.HasYear)
+        protected override void Declare(string element, string name, XmlValueType type)
         {
-            Attribute(xw, GraphNames.Year, "integer");
-        }
-
-        if (schema.HasEndYear)
-        {
-            Attribute(xw, GraphNames.EndYear, "integer");
-        }
-
-        if (schema.HasDate)
-        {
-            Attribute(xw, GraphNames.Date, "string");
-        }
-
-        Attribute(xw, GraphNames.Scale, "string");
-        xw.WriteEndElement();
-
-        var regions = network.Regions;
-        var homes = network.Innovators.RegionIndices;
-        xw.WriteStartElement("nodes", Namespace);
-        for (var i = 0; i < network.Innovators.Count; i++)
-        {
-            var inn = network.Innovators[i];
-            xw.WriteStartElement("node", Namespace);
-            xw.WriteAttributeString("id", inn.Id);
-            xw.WriteAttributeString("label", inn.Name);
-            xw.WriteStartElement("attvalues", Namespace);
-            Value(xw, GraphNames.Kind, inn.Kind.ToString());
-            Value(xw, GraphNames.Region, regions[homes[i]].Id);
-            if (inn.Location is { } p)
+            Xml.WriteStartElement("attribute", Namespace);
+            Xml.WriteAttributeString("id", name);
+            Xml.WriteAttributeString("title", name);
+            Xml.WriteAttributeString("type", type switch
             {
-                Value(xw, GraphNames.Latitude, WriterSchema.Number(p.Latitude));
-                Value(xw, GraphNames.Longitude, WriterSchema.Number(p.Longitude));
-            }
-
-            foreach (var key in WriterSchema.SortedKeys(inn.Attributes))
-            {
-                Value(xw, GraphNames.AttributePrefix + key, inn.Attributes[key]);
-            }
-
-            xw.WriteEndElement();
-            xw.WriteEndElement();
+                XmlValueType.Double => "double",
+                XmlValueType.Integer => "integer",
+                _ => "string",
+            });
+            Xml.WriteEndElement();
         }
 
-        xw.WriteEndElement();
+        protected override void BeginValues() => Xml.WriteStartElement("attvalues", Namespace);
 
-        var links = network.Links;
-        var scales = network.LinkScales;
-        xw.WriteStartElement("edges", Namespace);
-        for (var i = 0; i < links.Count; i++)
+        protected override void EndValues() => Xml.WriteEndElement();
+
+        protected override void Value(string element, string name, string value)
         {
-            var l = links[i];
-            xw.WriteStartElement("edge", Namespace);
-            xw.WriteAttributeString("id", i.ToString(CultureInfo.InvariantCulture));
-            xw.WriteAttributeString("source", network.Innovators.IdOf(l.Source));
-            xw.WriteAttributeString("target", network.Innovators.IdOf(l.Target));
-            if (schema.Mixed && l.Directed)
-            {
-                xw.WriteAttributeString("type", "directed");
-            }
-
-            xw.WriteAttributeString("weight", WriterSchema.Number(l.Weight));
-            xw.WriteStartElement("attvalues", Namespace);
-            Value(xw, GraphNames.Kind, l.Kind.ToString());
-            if (l.Year is { } y)
-            {
-                Value(xw, GraphNames.Year, WriterSchema.Number(y));
-            }
-
-            if (l.EndYear is { } e)
-            {
-                Value(xw, GraphNames.EndYear, WriterSchema.Number(e));
-            }
-
-            if (l.Date is { } d)
-            {
-                Value(xw, GraphNames.Date, WriterSchema.Date(d));
-            }
-
-            Value(xw, GraphNames.Scale, scales[i].ToString());
-            xw.WriteEndElement();
-            xw.WriteEndElement();
+            Xml.WriteStartElement("attvalue", Namespace);
+            Xml.WriteAttributeString("for", name);
+            Xml.WriteAttributeString("value", value);
+            Xml.WriteEndElement();
         }
-
-        xw.WriteEndElement();
-        xw.WriteEndElement();
-        xw.WriteEndElement();
-        xw.WriteEndDocument();
-    }
-
-    private static void Attribute(XmlWriter xw, string title, string type)
-    {
-        xw.WriteStartElement("attribute", Namespace);
-        xw.WriteAttributeString("id", title);
-        xw.WriteAttributeString("title", title);
-        xw.WriteAttributeString("type", type);
-        xw.WriteEndElement();
-    }
-
-    private static void Value(XmlWriter xw, string attribute, string value)
-    {
-        xw.WriteStartElement("attvalue", Namespace);
-        xw.WriteAttributeString("for", attribute);
-        xw.WriteAttributeString("value", value);
-        xw.WriteEndElement();
     }
 }

@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using GlocalNetworks.Internal;
-using GlocalNetworks.Kernels;
 using GlocalNetworks.Model;
 
 namespace GlocalNetworks.IO.GraphFormats;
@@ -14,28 +12,24 @@ namespace GlocalNetworks.IO.GraphFormats;
 /// </summary>
 internal sealed class GraphAssembler
 {
-    /// <summary>Years must lie in this range (it keeps the link sort's year span bounded).</summary>
-    public const int MinYear = 1;
-
-    /// <summary>The last allowed year.</summary>
-    public const int MaxYear = 9999;
-
     private readonly string _file;
     private readonly string _fileName;
+    private readonly IssueSink _sink;
     private readonly LoadOptions _options;
     private readonly LoadReport _report;
 
-    private GraphAssembler(string file, LoadOptions options, LoadReport report)
+    private GraphAssembler(string file, IssueSink sink)
     {
         _file = file;
         _fileName = Path.GetFileName(file);
-        _options = options;
-        _report = report;
+        _sink = sink;
+        _options = sink.Options;
+        _report = sink.Report;
     }
 
     public static LoadResult Build(string file, IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges, RegionTree? regions,
-        LoadOptions options, LoadReport report, DirectedSyntax syntax, bool defaultDirected) =>
-        new GraphAssembler(file, options, report).Run(nodes, edges, regions, syntax, defaultDirected);
+        IssueSink sink, DirectedSyntax syntax, bool defaultDirected) =>
+        new GraphAssembler(file, sink).Run(nodes, edges, regions, syntax, defaultDirected);
 
     private LoadResult Run(IReadOnlyList<NodeRecord> nodes, IReadOnlyList<EdgeRecord> edges, RegionTree? given,
         DirectedSyntax syntax, bool defaultDirected)
@@ -51,8 +45,7 @@ internal sealed class GraphAssembler
         var firstLine = new Dictionary<string, long?>(nodes.Count, StringComparer.Ordinal);
         var skipped = new Dictionary<string, long?>(StringComparer.Ordinal);
         var pending = new List<(Innovator Innovator, long? Line, string? Region)>(nodes.Count);
-        var flatRegions = new List<Region>();
-        var flatIds = new HashSet<string>(StringComparer.Ordinal);
+        var flatIds = new List<string>();
         var withoutRegion = 0;
         foreach (var node in nodes)
         {
@@ -72,15 +65,15 @@ internal sealed class GraphAssembler
             {
                 withoutRegion++;
             }
-            else if (given is null && !string.Equals(region, RegionTree.ImplicitRootId, StringComparison.Ordinal) && flatIds.Add(region))
+            else if (given is null)
             {
-                flatRegions.Add(new Region(region, region, _options.Ladder.Finest, null));
+                flatIds.Add(region);
             }
 
             pending.Add((inn, node.Id.Line, region));
         }
 
-        var tree = given ?? RegionTree.Build(flatRegions, _options.Ladder);
+        var tree = given ?? RegionTree.Flat(flatIds, _options.Ladder, out _);
         var list = new List<Innovator>(pending.Count);
         var lines = new List<long>(pending.Count);
         foreach (var (inn, line, region) in pending)
@@ -169,14 +162,8 @@ internal sealed class GraphAssembler
         {
             if (tree is not null && !tree.Contains(r.Value))
             {
-                var ids = new List<string>(tree.Count);
-                foreach (var reg in tree)
-                {
-                    ids.Add(reg.Id);
-                }
-
                 return Fail(new ReferentialIntegrityException(_file, r.Line, r.Column, r.Value,
-                    $"is not a region of the given region tree (node '{id.Value}').", Suggestions.Closest(r.Value, ids)));
+                    $"is not a region of the given region tree (node '{id.Value}').", tree.Suggest(r.Value)));
             }
 
             region = r.Value;
@@ -198,14 +185,7 @@ internal sealed class GraphAssembler
         if (s == t)
         {
             var tf = edge.Target!.Value;
-            if (_options.SelfLoops == SelfLoopPolicy.Ignore)
-            {
-                _report.Add(new LoadIssue(_fileName, tf.Line, tf.Column, tf.Value,
-                    "equals the source; the self-loop is left out (LoadOptions.SelfLoops is Ignore).", LoadAction.Skipped));
-                return;
-            }
-
-            Fail(new SelfLoopException(_file, tf.Line, tf.Column, tf.Value, "equals the source; self-loops are not knowledge links."));
+            _sink.SkipSelfLoop(_file, tf.Line, tf.Column, tf.Value);
             return;
         }
 
@@ -217,10 +197,9 @@ internal sealed class GraphAssembler
                 return;
             }
 
-            if (!double.IsFinite(weight) || weight <= 0)
+            if (LinkFieldRules.WeightProblem(weight) is { } why)
             {
-                var why = double.IsNaN(weight) || double.IsInfinity(weight) ? "is not finite" : weight == 0 ? "is zero" : "is negative";
-                Fail(new InvalidWeightException(_file, wf.Line, wf.Column, wf.Value, why + "; weights must be finite and > 0."));
+                Fail(new InvalidWeightException(_file, wf.Line, wf.Column, wf.Value, why));
                 return;
             }
         }
@@ -238,30 +217,19 @@ internal sealed class GraphAssembler
             return;
         }
 
-        if (endYear is { } e)
+        if (endYear is { } e && LinkFieldRules.EndYearProblem(year, e) is { } endWhy)
         {
             var ef = edge.EndYear!.Value;
-            if (year is not { } y)
-            {
-                Fail(new GraphFormatException(_file, ef.Line, ef.Column, ef.Value,
-                    $"is given without a start year; give the link a '{GraphNames.Year}' too.", ef.Position));
-                return;
-            }
-
-            if (e < y)
-            {
-                Fail(new GraphFormatException(_file, ef.Line, ef.Column, ef.Value,
-                    string.Create(CultureInfo.InvariantCulture, $"is before the start year {y}; a link's end year must not be before its start year."), ef.Position));
-                return;
-            }
+            Fail(new GraphFormatException(_file, ef.Line, ef.Column, ef.Value, endWhy, ef.Position));
+            return;
         }
 
         DateOnly? date = null;
         if (edge.Date is { } df && !string.IsNullOrWhiteSpace(df.Value))
         {
-            if (!DateOnly.TryParseExact(df.Value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+            if (!LinkFieldRules.TryDate(df.Value, out var d))
             {
-                Fail(new GraphFormatException(_file, df.Line, df.Column, df.Value, "is not a date; expected yyyy-MM-dd, e.g. '2015-03-31'.", df.Position));
+                Fail(new GraphFormatException(_file, df.Line, df.Column, df.Value, LinkFieldRules.NotADate, df.Position));
                 return;
             }
 
@@ -299,7 +267,7 @@ internal sealed class GraphAssembler
             return false;
         }
 
-        Fail(new ReferentialIntegrityException(_file, f.Line, f.Column, f.Value, "is not a known node id.", Suggestions.Closest(f.Value, innovators.Ids)));
+        Fail(new ReferentialIntegrityException(_file, f.Line, f.Column, f.Value, "is not a known node id.", innovators.Suggest(f.Value)));
         return false;
     }
 
@@ -317,26 +285,13 @@ internal sealed class GraphAssembler
     private bool TryYear(Field? field, out int? year)
     {
         year = null;
-        if (field is not { } f || string.IsNullOrWhiteSpace(f.Value))
+        if (field is not { } f || LinkFieldRules.TryYear(f.Value, LinkFieldRules.MinGraphYear, out year, out var why))
         {
             return true;
         }
 
-        if (!int.TryParse(f.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var y))
-        {
-            Fail(new GraphFormatException(_file, f.Line, f.Column, f.Value, "is not a year; expected a whole number such as '2015'.", f.Position));
-            return false;
-        }
-
-        if (y < MinYear || y > MaxYear)
-        {
-            Fail(new GraphFormatException(_file, f.Line, f.Column, f.Value,
-                string.Create(CultureInfo.InvariantCulture, $"is out of range; years must lie in {MinYear}..{MaxYear}."), f.Position));
-            return false;
-        }
-
-        year = y;
-        return true;
+        Fail(new GraphFormatException(_file, f.Line, f.Column, f.Value, why, f.Position));
+        return false;
     }
 
     private bool TryDirected(Field f, DirectedSyntax syntax, out bool directed)
@@ -381,12 +336,7 @@ internal sealed class GraphAssembler
     /// <summary>Strict: throws <paramref name="error"/>. Lenient: records it as a skipped row.</summary>
     private Innovator? Fail(GlocalDataException error)
     {
-        if (_options.Mode == LoadMode.Strict)
-        {
-            throw error;
-        }
-
-        _report.Add(error, LoadAction.Skipped);
+        _sink.Problem(error, LoadAction.Skipped);
         return null;
     }
 

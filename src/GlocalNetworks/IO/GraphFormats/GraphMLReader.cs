@@ -38,17 +38,24 @@ namespace GlocalNetworks.IO.GraphFormats;
 /// </remarks>
 public static class GraphMLReader
 {
+    private static readonly XmlGraphSyntax Syntax = new(
+        Root: "graphml",
+        FormatName: "GraphML",
+        ValueElement: "data",
+        EdgeDefaultAttribute: "edgedefault",
+        EdgeDefaultValues: ["directed", "undirected"],
+        EdgeDefaultReason: "is not an edge default; expected 'directed' or 'undirected'.",
+        DirectedAttribute: "directed",
+        DirectedSyntax: DirectedSyntax.Boolean);
+
     /// <summary>Reads the GraphML file at <paramref name="path"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="regions">The region tree the nodes' <c>region</c> values name, or <see langword="null"/> for a flat tree.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
     /// <returns>The network and the load report.</returns>
     /// <exception cref="GlocalDataException">Bad input in strict mode (see the remarks for the subtypes).</exception>
-    public static LoadResult Read(string path, RegionTree? regions = null, LoadOptions? options = null)
-    {
-        using var stream = SafeXml.OpenRead(path);
-        return Read(stream, path, regions, options);
-    }
+    public static LoadResult Read(string path, RegionTree? regions = null, LoadOptions? options = null) =>
+        XmlGraphReader.Read(path, regions, options, Create);
 
     /// <summary>Reads GraphML from <paramref name="stream"/> (encoding from the BOM or XML declaration; UTF-8 by default).</summary>
     /// <param name="stream">The input; left open.</param>
@@ -57,23 +64,8 @@ public static class GraphMLReader
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The network and the load report.</returns>
     /// <exception cref="GlocalDataException">Bad input in strict mode.</exception>
-    public static LoadResult Read(Stream stream, string sourceName, RegionTree? regions = null, LoadOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        var o = options ?? LoadOptions.Default;
-        o.Validate();
-        var prolog = new SafeXml.Prolog();
-        try
-        {
-            using var xr = XmlReader.Create(stream, SafeXml.Settings(closeInput: false));
-            return Parse(xr, sourceName, regions, o, prolog);
-        }
-        catch (XmlException ex)
-        {
-            throw SafeXml.Translate(ex, prolog, sourceName);
-        }
-    }
+    public static LoadResult Read(Stream stream, string sourceName, RegionTree? regions = null, LoadOptions? options = null) =>
+        XmlGraphReader.Read(stream, sourceName, regions, options, Create);
 
     /// <summary>Reads GraphML from <paramref name="reader"/>.</summary>
     /// <param name="reader">The input; left open.</param>
@@ -82,89 +74,28 @@ public static class GraphMLReader
     /// <param name="options">The options, or <see langword="null"/> for the defaults.</param>
     /// <returns>The network and the load report.</returns>
     /// <exception cref="GlocalDataException">Bad input in strict mode.</exception>
-    public static LoadResult Read(TextReader reader, string sourceName, RegionTree? regions = null, LoadOptions? options = null)
+    public static LoadResult Read(TextReader reader, string sourceName, RegionTree? regions = null, LoadOptions? options = null) =>
+        XmlGraphReader.Read(reader, sourceName, regions, options, Create);
+
+    private static XmlGraphReader Create(string file, LoadOptions options) => new Parser(file, options);
+
+    /// <summary>GraphML's part of the reading: <c>key</c> declarations and their defaults, <c>data</c> values, hyperedges.</summary>
+    private sealed class Parser(string file, LoadOptions options) : XmlGraphReader(file, options, Syntax)
     {
-        ArgumentNullException.ThrowIfNull(reader);
-        ArgumentException.ThrowIfNullOrEmpty(sourceName);
-        var o = options ?? LoadOptions.Default;
-        o.Validate();
-        var prolog = new SafeXml.Prolog();
-        try
-        {
-            using var xr = XmlReader.Create(reader, SafeXml.Settings(closeInput: false));
-            return Parse(xr, sourceName, regions, o, prolog);
-        }
-        catch (XmlException ex)
-        {
-            throw SafeXml.Translate(ex, prolog, sourceName);
-        }
-    }
+        private readonly Dictionary<string, Key> _keys = new(StringComparer.Ordinal);
+        private Key? _currentKey;
+        private int _currentKeyDepth = -1;
 
-    private static LoadResult Parse(XmlReader xr, string file, RegionTree? regions, LoadOptions o, SafeXml.Prolog prolog)
-    {
-        var fileName = Path.GetFileName(file);
-        var report = new LoadReport();
-        var keys = new Dictionary<string, Key>(StringComparer.Ordinal);
-        var nodeDefaults = new List<(Key Key, Field Value)>();
-        var edgeDefaults = new List<(Key Key, Field Value)>();
-        var nodes = new List<NodeRecord>();
-        var edges = new List<EdgeRecord>();
-        var noted = new HashSet<string>(StringComparer.Ordinal);
-        var open = new List<(int Depth, NodeRecord? Node, EdgeRecord? Edge)>();
-        bool? edgeDefault = null;
-        Key? currentKey = null;
-        var currentKeyDepth = -1;
-
-        void Problem(GlocalDataException error, LoadAction action)
+        protected override void EndElement(int depth)
         {
-            if (o.Mode == LoadMode.Strict)
+            if (_currentKey is not null && depth == _currentKeyDepth)
             {
-                throw error;
+                _currentKey = null;
             }
-
-            report.Add(error, action);
         }
 
-        while (xr.Read())
+        protected override void ReadElement(XmlReader xr, long? line, int? pos, bool empty)
         {
-            if (!prolog.SawElement && xr.NodeType != XmlNodeType.Element)
-            {
-                prolog.Track(xr);
-                continue;
-            }
-
-            if (xr.NodeType == XmlNodeType.EndElement)
-            {
-                if (open.Count > 0 && open[^1].Depth == xr.Depth)
-                {
-                    open.RemoveAt(open.Count - 1);
-                }
-                else if (currentKey is not null && xr.Depth == currentKeyDepth)
-                {
-                    currentKey = null;
-                }
-
-                continue;
-            }
-
-            if (xr.NodeType != XmlNodeType.Element)
-            {
-                continue;
-            }
-
-            var (line, pos) = SafeXml.Where(xr);
-            if (!prolog.SawElement)
-            {
-                prolog.SawElement = true;
-                if (xr.LocalName != "graphml")
-                {
-                    throw new GraphFormatException(file, line, null, xr.LocalName, "is the root element; a GraphML file's root element is 'graphml'.", pos);
-                }
-
-                continue;
-            }
-
-            var empty = xr.IsEmptyElement;
             switch (xr.LocalName)
             {
                 case "key":
@@ -172,110 +103,45 @@ public static class GraphMLReader
                     var id = SafeXml.Attribute(xr, "id", "key/@id");
                     if (id is not { } idf)
                     {
-                        throw new GraphFormatException(file, line, "key/@id", null, "is missing; every key needs an id.", pos);
+                        throw new GraphFormatException(File, line, "key/@id", null, "is missing; every key needs an id.", pos);
                     }
 
                     var name = xr.GetAttribute("attr.name");
                     var key = new Key(idf.Value, xr.GetAttribute("for") ?? "all", string.IsNullOrEmpty(name) ? idf.Value : name);
-                    if (!keys.TryAdd(key.Id, key))
+                    if (!_keys.TryAdd(key.Id, key))
                     {
-                        throw new GraphFormatException(file, idf.Line, idf.Column, idf.Value, "is declared twice; key ids must be unique.", idf.Position);
+                        throw new GraphFormatException(File, idf.Line, idf.Column, idf.Value, "is declared twice; key ids must be unique.", idf.Position);
                     }
 
-                    currentKey = empty ? null : key;
-                    currentKeyDepth = xr.Depth;
+                    _currentKey = empty ? null : key;
+                    _currentKeyDepth = xr.Depth;
                     break;
                 }
 
-                case "default" when currentKey is not null && xr.Depth == currentKeyDepth + 1:
+                case "default" when _currentKey is not null && xr.Depth == _currentKeyDepth + 1:
                 {
-                    var value = new Field(SafeXml.ReadContent(xr, out _), line, pos, $"key[{currentKey.Name}]/default");
-                    if (currentKey.AppliesTo("node"))
+                    var value = new Field(SafeXml.ReadContent(xr, out _), line, pos, $"key[{_currentKey.Name}]/default");
+                    if (_currentKey.AppliesTo("node"))
                     {
-                        nodeDefaults.Add((currentKey, value));
+                        AddNodeDefault(_currentKey.Name, value);
                     }
 
-                    if (currentKey.AppliesTo("edge"))
+                    if (_currentKey.AppliesTo("edge"))
                     {
-                        edgeDefaults.Add((currentKey, value));
-                    }
-
-                    break;
-                }
-
-                case "graph":
-                    if (edgeDefault is null)
-                    {
-                        var ed = SafeXml.Attribute(xr, "edgedefault", "graph/@edgedefault");
-                        if (ed is { } edf)
-                        {
-                            if (edf.Value == "directed" || edf.Value == "undirected")
-                            {
-                                edgeDefault = edf.Value == "directed";
-                            }
-                            else
-                            {
-                                edgeDefault = o.Directed;
-                                Problem(new GraphFormatException(file, edf.Line, edf.Column, edf.Value,
-                                    "is not an edge default; expected 'directed' or 'undirected'.", edf.Position), LoadAction.Repaired);
-                            }
-                        }
-                        else
-                        {
-                            edgeDefault = o.Directed;
-                        }
-                    }
-
-                    break;
-
-                case "node":
-                {
-                    var idf = SafeXml.Attribute(xr, "id", "node/@id");
-                    var node = new NodeRecord(idf ?? new Field(string.Empty, line, pos, "node/@id")) { IdMissing = idf is null };
-                    foreach (var (key, value) in nodeDefaults)
-                    {
-                        node.Set(key.Name, value with { Column = "node/data[" + key.Name + "]" });
-                    }
-
-                    nodes.Add(node);
-                    if (!empty)
-                    {
-                        open.Add((xr.Depth, node, null));
-                    }
-
-                    break;
-                }
-
-                case "edge":
-                {
-                    var edge = new EdgeRecord(line, pos)
-                    {
-                        Source = SafeXml.Attribute(xr, "source", "edge/@source"),
-                        Target = SafeXml.Attribute(xr, "target", "edge/@target"),
-                        Directed = SafeXml.Attribute(xr, "directed", "edge/@directed"),
-                    };
-                    foreach (var (key, value) in edgeDefaults)
-                    {
-                        SetEdge(edge, key, value with { Column = "edge/data[" + key.Name + "]" });
-                    }
-
-                    edges.Add(edge);
-                    if (!empty)
-                    {
-                        open.Add((xr.Depth, null, edge));
+                        AddEdgeDefault(_currentKey.Name, value);
                     }
 
                     break;
                 }
 
                 case "hyperedge":
-                    Problem(new GraphFormatException(file, line, null, "hyperedge",
+                    Problem(new GraphFormatException(File, line, null, "hyperedge",
                         "is not supported; a knowledge link joins two innovators. Replace each hyperedge by edges.", pos), LoadAction.Skipped);
                     break;
 
                 case "data":
                 {
-                    var owner = open.Count > 0 && open[^1].Depth == xr.Depth - 1 ? open[^1] : default;
+                    var owner = Owner(xr.Depth - 1);
                     if (owner.Node is null && owner.Edge is null)
                     {
                         // Graph- or document-level data: nothing in the model holds it.
@@ -288,47 +154,33 @@ public static class GraphMLReader
                     var content = SafeXml.ReadContent(xr, out var hadElements);
                     if (keyField is not { } kf)
                     {
-                        Problem(new GraphFormatException(file, line, "data/@key", null, "is missing; every data element names its key.", pos), LoadAction.Repaired);
+                        Problem(new GraphFormatException(File, line, "data/@key", null, "is missing; every data element names its key.", pos), LoadAction.Repaired);
                         break;
                     }
 
-                    if (!keys.TryGetValue(kf.Value, out var key))
+                    if (!_keys.TryGetValue(kf.Value, out var key))
                     {
-                        Problem(new GraphFormatException(file, kf.Line, kf.Column, kf.Value,
+                        Problem(new GraphFormatException(File, kf.Line, kf.Column, kf.Value,
                             "is not a declared key; declare it with a <key> element before the graph.", kf.Position), LoadAction.Repaired);
                         break;
                     }
 
                     if (hadElements)
                     {
-                        if (noted.Add("xml:" + key.Id))
+                        if (FirstTime("xml:" + key.Id))
                         {
-                            report.Add(new LoadIssue(fileName, line, "data/@key", key.Id, "holds XML content, not a value; data of this key are ignored.", LoadAction.Kept));
+                            Report.Add(new LoadIssue(FileName, line, "data/@key", key.Id, "holds XML content, not a value; data of this key are ignored.", LoadAction.Kept));
                         }
 
                         break;
                     }
 
-                    var field = new Field(content, line, pos, element + "/data[" + key.Name + "]");
-                    if (owner.Node is { } n)
-                    {
-                        n.Set(key.Name, field);
-                    }
-                    else if (!SetEdge(owner.Edge!, key, field) && noted.Add("edge:" + key.Id))
-                    {
-                        report.Add(new LoadIssue(fileName, line, "edge/data[" + key.Name + "]", null,
-                            "is an edge attribute a knowledge link does not hold; it is ignored.", LoadAction.Kept));
-                    }
-
+                    SetValue(owner.Node, owner.Edge, key.Name, new Field(content, line, pos, ValueColumn(element, key.Name)), "edge:" + key.Id, line);
                     break;
                 }
             }
         }
-
-        return GraphAssembler.Build(file, nodes, edges, regions, o, report, DirectedSyntax.Boolean, edgeDefault ?? o.Directed);
     }
-
-    private static bool SetEdge(EdgeRecord edge, Key key, Field value) => edge.Set(key.Name, value);
 
     private sealed class Key(string id, string forWhat, string name)
     {

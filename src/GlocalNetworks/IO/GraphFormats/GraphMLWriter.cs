@@ -1,5 +1,5 @@
 using System;
-using System.Globalization;
+using System.Collections.Generic;
 using System.IO;
 using System.Xml;
 using GlocalNetworks.Model;
@@ -32,171 +32,73 @@ public static class GraphMLWriter
     /// <summary>The GraphML namespace.</summary>
     public const string Namespace = "http://graphml.graphdrawing.org/xmlns";
 
-    private const string XsiNamespace = "http://www.w3.org/2001/XMLSchema-instance";
     private const string SchemaLocation = Namespace + " http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd";
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="writer"/>; the XML declaration names the writer's encoding.</summary>
     /// <param name="network">The network.</param>
     /// <param name="writer">The destination; left open.</param>
     /// <exception cref="ArgumentException">A name or attribute holds a character XML cannot carry.</exception>
-    public static void Write(GlocalNetwork network, TextWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(writer);
-        using (var xw = XmlWriter.Create(writer, SafeXml.WriterSettings()))
-        {
-            WriteCore(network, xw);
-        }
-
-        writer.Write('\n');
-    }
+    public static void Write(GlocalNetwork network, TextWriter writer) => XmlGraphWriter.Write(network, writer, Create);
 
     /// <summary>Writes <paramref name="network"/> to <paramref name="stream"/> as UTF-8 without a byte-order mark.</summary>
     /// <param name="network">The network.</param>
     /// <param name="stream">The destination; left open.</param>
     /// <exception cref="ArgumentException">A name or attribute holds a character XML cannot carry.</exception>
-    public static void Write(GlocalNetwork network, Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        ArgumentNullException.ThrowIfNull(stream);
-        using (var xw = XmlWriter.Create(stream, SafeXml.WriterSettings()))
-        {
-            WriteCore(network, xw);
-        }
-
-        stream.WriteByte((byte)'\n');
-    }
+    public static void Write(GlocalNetwork network, Stream stream) => XmlGraphWriter.Write(network, stream, Create);
 
     /// <summary>Writes <paramref name="network"/> to the file <paramref name="path"/> (created or overwritten) as UTF-8.</summary>
     /// <param name="network">The network.</param>
     /// <param name="path">The file path.</param>
     /// <exception cref="ArgumentException">A name or attribute holds a character XML cannot carry.</exception>
-    public static void Write(GlocalNetwork network, string path)
+    public static void Write(GlocalNetwork network, string path) => XmlGraphWriter.Write(network, path, Create);
+
+    private static XmlGraphWriter Create(XmlWriter xml) => new Writer(xml);
+
+    /// <summary>GraphML's spelling: <c>key</c> declarations (ids <c>d0</c>, <c>d1</c>, ...) before the graph and <c>data</c> values.</summary>
+    private sealed class Writer(XmlWriter xml) : XmlGraphWriter(xml, GraphMLWriter.Namespace)
     {
-        ArgumentNullException.ThrowIfNull(network);
-        using var fs = WriterSchema.Create(path);
-        Write(network, fs);
-    }
+        private readonly Dictionary<string, string> _nodeKeys = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _edgeKeys = new(StringComparer.Ordinal);
 
-    private static void WriteCore(GlocalNetwork network, XmlWriter xw)
-    {
-        var schema = WriterSchema.Of(network);
-        xw.WriteStartDocument();
-        xw.WriteStartElement("graphml", Namespace);
-        xw.WriteAttributeString("xmlns", "xsi", null, XsiNamespace);
-        xw.WriteAttributeString("xsi", "schemaLocation", XsiNamespace, SchemaLocation);
+        protected override string Root => "graphml";
 
-        var next = 0;
-        string NewKey(string forWhat, string name, string type)
+        protected override string SchemaLocation => GraphMLWriter.SchemaLocation;
+
+        protected override (string Name, string Value) DirectedMark => ("directed", "true");
+
+        protected override string EdgeId(int index) => "e" + Index(index);
+
+        protected override void WriteHead(GlocalNetwork network, WriterSchema schema)
         {
-            var id = "d" + next.ToString(CultureInfo.InvariantCulture);
-            next++;
-            xw.WriteStartElement("key", Namespace);
-            xw.WriteAttributeString("id", id);
-            xw.WriteAttributeString("for", forWhat);
-            xw.WriteAttributeString("attr.name", name);
-            xw.WriteAttributeString("attr.type", type);
-            xw.WriteEndElement();
-            return id;
+            WriteDeclarations(schema);
+            Xml.WriteStartElement("graph", Namespace);
+            Xml.WriteAttributeString("id", "G");
+            Xml.WriteAttributeString("edgedefault", schema.AllDirected ? "directed" : "undirected");
         }
 
-        var kLabel = NewKey("node", GraphNames.Label, "string");
-        var kKind = NewKey("node", GraphNames.Kind, "string");
-        var kRegion = NewKey("node", GraphNames.Region, "string");
-        var kLat = schema.HasLocation ? NewKey("node", GraphNames.Latitude, "double") : null;
-        var kLon = schema.HasLocation ? NewKey("node", GraphNames.Longitude, "double") : null;
-        var kAttr = new string[schema.AttributeKeys.Length];
-        for (var i = 0; i < kAttr.Length; i++)
+        protected override void Declare(string element, string name, XmlValueType type)
         {
-            kAttr[i] = NewKey("node", GraphNames.AttributePrefix + schema.AttributeKeys[i], "string");
+            var id = "d" + Index(_nodeKeys.Count + _edgeKeys.Count);
+            (element == "node" ? _nodeKeys : _edgeKeys).Add(name, id);
+            Xml.WriteStartElement("key", Namespace);
+            Xml.WriteAttributeString("id", id);
+            Xml.WriteAttributeString("for", element);
+            Xml.WriteAttributeString("attr.name", name);
+            Xml.WriteAttributeString("attr.type", type switch
+            {
+                XmlValueType.Double => "double",
+                XmlValueType.Integer => "int",
+                _ => "string",
+            });
+            Xml.WriteEndElement();
         }
 
-        var kWeight = NewKey("edge", GraphNames.Weight, "double");
-        var kLinkKind = NewKey("edge", GraphNames.Kind, "string");
-        var kYear = schema.HasYear ? NewKey("edge", GraphNames.Year, "int") : null;
-        var kEnd = schema.HasEndYear ? NewKey("edge", GraphNames.EndYear, "int") : null;
-        var kDate = schema.HasDate ? NewKey("edge", GraphNames.Date, "string") : null;
-        var kScale = NewKey("edge", GraphNames.Scale, "string");
-
-        xw.WriteStartElement("graph", Namespace);
-        xw.WriteAttributeString("id", "G");
-        xw.WriteAttributeString("edgedefault", schema.AllDirected ? "directed" : "undirected");
-
-        var regions = network.Regions;
-        var homes = network.Innovators.RegionIndices;
-        var attrIndex = new System.Collections.Generic.Dictionary<string, string>(kAttr.Length, StringComparer.Ordinal);
-        for (var i = 0; i < kAttr.Length; i++)
+        protected override void Value(string element, string name, string value)
         {
-            attrIndex.Add(schema.AttributeKeys[i], kAttr[i]);
+            Xml.WriteStartElement("data", Namespace);
+            Xml.WriteAttributeString("key", (element == "node" ? _nodeKeys : _edgeKeys)[name]);
+            Xml.WriteString(value);
+            Xml.WriteEndElement();
         }
-
-        for (var i = 0; i < network.Innovators.Count; i++)
-        {
-            var inn = network.Innovators[i];
-            xw.WriteStartElement("node", Namespace);
-            xw.WriteAttributeString("id", inn.Id);
-            Data(xw, kLabel, inn.Name);
-            Data(xw, kKind, inn.Kind.ToString());
-            Data(xw, kRegion, regions[homes[i]].Id);
-            if (inn.Location is { } p)
-            {
-                Data(xw, kLat!, WriterSchema.Number(p.Latitude));
-                Data(xw, kLon!, WriterSchema.Number(p.Longitude));
-            }
-
-            foreach (var key in WriterSchema.SortedKeys(inn.Attributes))
-            {
-                Data(xw, attrIndex[key], inn.Attributes[key]);
-            }
-
-            xw.WriteEndElement();
-        }
-
-        var links = network.Links;
-        var scales = network.LinkScales;
-        for (var i = 0; i < links.Count; i++)
-        {
-            var l = links[i];
-            xw.WriteStartElement("edge", Namespace);
-            xw.WriteAttributeString("id", "e" + i.ToString(CultureInfo.InvariantCulture));
-            xw.WriteAttributeString("source", network.Innovators.IdOf(l.Source));
-            xw.WriteAttributeString("target", network.Innovators.IdOf(l.Target));
-            if (schema.Mixed && l.Directed)
-            {
-                xw.WriteAttributeString("directed", "true");
-            }
-
-            Data(xw, kWeight, WriterSchema.Number(l.Weight));
-            Data(xw, kLinkKind, l.Kind.ToString());
-            if (l.Year is { } y)
-            {
-                Data(xw, kYear!, WriterSchema.Number(y));
-            }
-
-            if (l.EndYear is { } e)
-            {
-                Data(xw, kEnd!, WriterSchema.Number(e));
-            }
-
-            if (l.Date is { } d)
-            {
-                Data(xw, kDate!, WriterSchema.Date(d));
-            }
-
-            Data(xw, kScale, scales[i].ToString());
-            xw.WriteEndElement();
-        }
-
-        xw.WriteEndElement();
-        xw.WriteEndElement();
-        xw.WriteEndDocument();
-    }
-
-    private static void Data(XmlWriter xw, string key, string value)
-    {
-        xw.WriteStartElement("data", Namespace);
-        xw.WriteAttributeString("key", key);
-        xw.WriteString(value);
-        xw.WriteEndElement();
     }
 }

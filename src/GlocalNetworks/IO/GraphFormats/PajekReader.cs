@@ -81,7 +81,7 @@ public static class PajekReader
     private sealed class Parser(TextReader reader, string file, LoadOptions options)
     {
         private readonly string _fileName = Path.GetFileName(file);
-        private readonly LoadReport _report = new();
+        private readonly IssueSink _sink = new(options, new LoadReport());
         private readonly LinkColumnsBuilder _links = new();
         private readonly List<string> _tokens = [];
         private int _n = -1;
@@ -138,9 +138,9 @@ public static class PajekReader
                                 "comes before *Vertices; a Pajek network starts with '*Vertices n'.");
                     }
                 }
-                catch (GlocalDataException error) when (options.Mode == LoadMode.Lenient)
+                catch (GlocalDataException error) when (_sink.Absorb(error, LoadAction.Skipped))
                 {
-                    _report.Add(error, LoadAction.Skipped);
+                    // Lenient: the line is skipped and reported.
                 }
             }
 
@@ -172,14 +172,9 @@ public static class PajekReader
                 case "*network":
                     return _n < 0 ? Section.None : current;
                 default:
-                    var error = new GraphFormatException(file, line, "section", _tokens[0],
-                        "is not a section this reader understands; expected *Vertices, *Arcs, *Edges, *Arcslist or *Edgeslist (matrices, partitions and vectors are not read).");
-                    if (options.Mode == LoadMode.Strict)
-                    {
-                        throw error;
-                    }
-
-                    _report.Add(error, LoadAction.Skipped);
+                    _sink.Problem(new GraphFormatException(file, line, "section", _tokens[0],
+                        "is not a section this reader understands; expected *Vertices, *Arcs, *Edges, *Arcslist or *Edgeslist (matrices, partitions and vectors are not read)."),
+                        LoadAction.Skipped);
                     return Section.Skipped;
             }
         }
@@ -255,22 +250,14 @@ public static class PajekReader
                     throw new GraphFormatException(file, line, "weight", w, "is not a number; expected an invariant-culture number such as '2.5'.");
                 }
 
-                if (!double.IsFinite(weight) || weight <= 0)
+                if (LinkFieldRules.WeightProblem(weight) is { } why)
                 {
-                    var why = !double.IsFinite(weight) ? "is not finite" : weight == 0 ? "is zero" : "is negative";
-                    throw new InvalidWeightException(file, line, "weight", w, why + "; weights must be finite and > 0.");
+                    throw new InvalidWeightException(file, line, "weight", w, why);
                 }
             }
 
             Add(s, t, weight, directed, line, _tokens[1]);
-            if (directed)
-            {
-                _arcLines++;
-            }
-            else
-            {
-                _edgeLines++;
-            }
+            CountLine(directed);
         }
 
         private void ReadList(string text, long line, bool directed)
@@ -288,7 +275,7 @@ public static class PajekReader
             {
                 if (targets[k] == s && options.SelfLoops == SelfLoopPolicy.Reject)
                 {
-                    throw new SelfLoopException(file, line, "target", _tokens[k + 1], "equals the source; self-loops are not knowledge links.");
+                    throw new SelfLoopException(file, line, "target", _tokens[k + 1], LinkFieldRules.SelfLoopRejected);
                 }
             }
 
@@ -297,6 +284,11 @@ public static class PajekReader
                 Add(s, targets[k], 1.0, directed, line, _tokens[k + 1]);
             }
 
+            CountLine(directed);
+        }
+
+        private void CountLine(bool directed)
+        {
             if (directed)
             {
                 _arcLines++;
@@ -311,14 +303,13 @@ public static class PajekReader
         {
             if (s == t)
             {
-                if (options.SelfLoops == SelfLoopPolicy.Ignore)
+                // The error is thrown, not handed to the sink, so that the whole line is skipped.
+                if (_sink.SelfLoop(file, line, "target", targetText) is { } error)
                 {
-                    _report.Add(new LoadIssue(_fileName, line, "target", targetText,
-                        "equals the source; the self-loop is left out (LoadOptions.SelfLoops is Ignore).", LoadAction.Skipped));
-                    return;
+                    throw error;
                 }
 
-                throw new SelfLoopException(file, line, "target", targetText, "equals the source; self-loops are not knowledge links.");
+                return;
             }
 
             _links.Add(s, t, weight, options.DefaultLinkKind, null, null, null, directed);
@@ -409,14 +400,14 @@ public static class PajekReader
                 lines.Add(_vertexLines[i] != 0 ? _vertexLines[i] : _verticesLine);
             }
 
-            _report.Count(_fileName + " vertices", n);
-            _report.Count(_fileName + " arc lines", _arcLines);
-            _report.Count(_fileName + " edge lines", _edgeLines);
+            _sink.Report.Count(_fileName + " vertices", n);
+            _sink.Report.Count(_fileName + " arc lines", _arcLines);
+            _sink.Report.Count(_fileName + " edge lines", _edgeLines);
             var innovators = NetworkAssembly.CreateInnovatorTable(list, tree, file, lines);
-            _report.Count("innovators", innovators.Count);
-            _report.Count("links", _links.Count);
+            _sink.Report.Count("innovators", innovators.Count);
+            _sink.Report.Count("links", _links.Count);
             var net = NetworkAssembly.Assemble(tree, innovators, _links, Array.Empty<Organiser>(), options.Classifier);
-            return new LoadResult(net, _report);
+            return new LoadResult(net, _sink.Report);
         }
     }
 }
