@@ -1,4 +1,3 @@
-using System;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Metrics.Paths;
 using GlocalNetworks.Tests.TestUtils;
@@ -10,27 +9,12 @@ namespace GlocalNetworks.Tests.Metrics.Paths;
 /// (tests/oracles/classic_metrics.py, tests/oracles/paths_extra.py), with the fixture's tolerance.</summary>
 public sealed class PathsOracleTests
 {
-    public static TheoryData<string> Graphs => ["karate", "florentine", "lesmis", "davis", "gnp60", "digraph50", "dangling"];
+    public static TheoryData<string> Graphs => [.. OracleAssert.AllGraphs];
 
-    private static void AssertNodes(OracleFixture fx, string key, NodeTable actual)
-    {
-        var tol = fx.Tolerance(key);
-        var expected = fx.NodeValues(key);
-        Assert.Equal(expected.Count, actual.Count);
-        foreach (var (id, e) in expected)
-        {
-            var a = actual[id];
-            Assert.True(Math.Abs(a - e) <= tol * Math.Max(1, Math.Abs(e)),
-                $"{fx.Graph} {key} ({fx.Call(key)}): node '{id}' is {a:R}, networkx {e:R}.");
-        }
-    }
+    private static void AssertNodes(OracleFixture fx, string key, NodeTable actual) => OracleAssert.Nodes(fx, key, actual);
 
-    private static void AssertValue(OracleFixture fx, string key, double actual)
-    {
-        var e = fx.NetworkValue(key);
-        Assert.True(Math.Abs(actual - e) <= fx.Tolerance(key) * Math.Max(1, Math.Abs(e)),
-            $"{fx.Graph} {key} ({fx.Call(key)}): {actual:R}, networkx {e:R}.");
-    }
+    private static void AssertValue(OracleFixture fx, string key, double actual) =>
+        OracleAssert.Close(fx.NetworkValue(key), actual, fx.Tolerance(key), $"{fx.Oracle} {fx.Graph} {key} ({fx.Call(key)})");
 
     private static MetricContext Context(OracleFixture fx) => new(fx.ToNetwork());
 
