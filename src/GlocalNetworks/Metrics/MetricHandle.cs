@@ -2,7 +2,7 @@ using System;
 
 namespace GlocalNetworks.Metrics;
 
-/// <summary>A strongly typed reference to a metric by id, for the fluent API: <c>.Compute(StandardMetrics.PageRank, o =&gt; o with { Damping = 0.9 })</c>.</summary>
+/// <summary>A strongly typed reference to a metric by id, for the fluent API: <c>.Compute(StandardMetrics.PageRank, o =&gt; o with { Alpha = 0.9 })</c>.</summary>
 /// <typeparam name="TOptions">The metric's options type.</typeparam>
 /// <typeparam name="TResult">The metric's result type.</typeparam>
 /// <param name="Id">The metric id.</param>

@@ -9,5 +9,6 @@ public static class AssortativityFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new AssortativityMetric(),
     ];
 }

@@ -11,5 +11,8 @@ public static class CentralityFamily
     [
         new DegreeMetric(),
         new StrengthMetric(),
+        new EigenvectorMetric(),
+        new PageRankMetric(),
+        new KatzMetric(),
     ];
 }

@@ -10,4 +10,13 @@ public static partial class StandardMetrics
 
     /// <summary><c>strength</c>.</summary>
     public static MetricHandle<StrengthOptions, NodeTable> Strength { get; } = new(StrengthMetric.MetricId);
+
+    /// <summary><c>eigenvector</c>.</summary>
+    public static MetricHandle<EigenvectorOptions, NodeTable> Eigenvector { get; } = new(EigenvectorMetric.MetricId);
+
+    /// <summary><c>pagerank</c>.</summary>
+    public static MetricHandle<PageRankOptions, NodeTable> PageRank { get; } = new(PageRankMetric.MetricId);
+
+    /// <summary><c>katz</c>.</summary>
+    public static MetricHandle<KatzOptions, NodeTable> Katz { get; } = new(KatzMetric.MetricId);
 }

@@ -9,5 +9,8 @@ public static class ClusteringFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new ClusteringMetric(),
+        new AverageClusteringMetric(),
+        new TransitivityMetric(),
     ];
 }

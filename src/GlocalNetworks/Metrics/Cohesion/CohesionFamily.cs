@@ -11,5 +11,6 @@ public static class CohesionFamily
     [
         new DensityMetric(),
         new ComponentsMetric(),
+        new CoreNumberMetric(),
     ];
 }

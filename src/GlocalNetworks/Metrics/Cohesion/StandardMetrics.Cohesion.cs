@@ -10,4 +10,7 @@ public static partial class StandardMetrics
 
     /// <summary><c>components</c>.</summary>
     public static MetricHandle<ComponentsOptions, ScalarResult> Components { get; } = new(ComponentsMetric.MetricId);
+
+    /// <summary><c>core-number</c>.</summary>
+    public static MetricHandle<CoreNumberOptions, NodeTable> CoreNumber { get; } = new(CoreNumberMetric.MetricId);
 }
