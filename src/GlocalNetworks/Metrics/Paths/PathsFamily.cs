@@ -9,5 +9,10 @@ public static class PathsFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new BetweennessMetric(),
+        new ClosenessMetric(),
+        new HarmonicMetric(),
+        new DiameterMetric(),
+        new AverageShortestPathMetric(),
     ];
 }
