@@ -7,9 +7,15 @@ using GlocalNetworks.Benchmarks;
 // Inputs: benchmarks/prepare-data.sh writes them to scratch/ (or to $GLOCAL_BENCH_DATA); see docs/performance.md.
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- --filter '*' --job short
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- footprint 1m [repeats]
+//   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- phases 1m [repeats]
 if (args.Length > 0 && string.Equals(args[0], "footprint", StringComparison.Ordinal))
 {
     return Footprint.Run(args.AsSpan(1));
+}
+
+if (args.Length > 0 && string.Equals(args[0], "phases", StringComparison.Ordinal))
+{
+    return GlocalNetworks.Benchmarks.IO.LoadPhases.Run(args.AsSpan(1));
 }
 
 // Min and Median next to the Mean: the reference machine is a shared 2-core VM, and the minimum is the least noisy figure.

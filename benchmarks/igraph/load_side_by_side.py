@@ -3,15 +3,16 @@
 
 Usage (from the repository root, after benchmarks/prepare-data.sh and a Release build of the benchmarks):
     PYTHONPATH=/usr/lib/python3/dist-packages python3 benchmarks/igraph/load_side_by_side.py \
-        [--data scratch] [--sizes 500k,1m,5m] [--repeats 3] [--json benchmarks/igraph/results.json]
+        [--data scratch] [--sizes 500k,1m,5m] [--repeats 3] [--json benchmarks/igraph/results/load-side-by-side.json]
 
 Needs one interpreter that imports both networkx and igraph (on the reference machine: pyenv python 3.11.7 with
 networkx 3.6.1, plus Debian's python3-igraph 0.10.2 through PYTHONPATH=/usr/lib/python3/dist-packages).
 
-Every run is its own process (so peak memory is per run); the time is the wall time of the load call only (imports,
-interpreter start and a warm-up load of a three-link file excluded), the minimum over --repeats processes. Memory comes from /proc/self/status:
-VmRSS before the load, VmRSS after it (graph alive, after gc.collect()), and VmHWM (peak). Per-link figures divide
-by the number of links in the file.
+Every run is its own process (so peak memory is per run), and the tools take turns (round robin, so a burst of
+noise from other work hits one run of each tool rather than every run of one). The time is the wall time of the
+load call only (imports, interpreter start and a warm-up load of a three-link file excluded); the table shows the
+minimum over --repeats processes. Memory comes from /proc/self/status: VmRSS before the load, VmRSS after it (graph
+alive, after gc.collect()), and VmHWM (peak). Per-link figures divide by the number of links in the file.
 
 Loaders:
   networkx        nx.read_edgelist(file after the header, delimiter=",", nodetype=int) -> nx.Graph
@@ -142,13 +143,13 @@ def main():
     for size in a.sizes.split(","):
         csv = os.path.join(a.data, FILES[size])
         space_separated_copy(csv)
-        for tool in a.tools.split(","):
-            for r in range(a.repeats):
+        for r in range(a.repeats):                 # round robin: a burst of noise hits one run of each tool, not
+            for tool in a.tools.split(","):        # all runs of one tool
                 if tool == "GlocalNetworks":
                     row = run(["dotnet", DLL, "footprint", csv, "3"])
                 else:
                     row = run([sys.executable, os.path.abspath(__file__), "--worker", tool, csv])
-                row["size"], row["repeat"] = size, r
+                row["size"], row["repeat"], row["loadavg_1min"] = size, r, os.getloadavg()[0]
                 runs.append(row)
                 print(json.dumps(row), flush=True)
 
@@ -156,7 +157,7 @@ def main():
         with open(a.json, "w") as f:
             json.dump({"versions": ver, "load_average_start": os.getloadavg(), "runs": runs}, f, indent=1)
 
-    # summary: min time over repeats; memory from the run with the smallest retained RSS
+    # summary: min time over repeats; memory: the smallest retained and the smallest peak RSS over repeats
     print("\n| file | links | tool | time (s, min of %d) | retained RSS B/link | peak RSS B/link | notes |" % a.repeats)
     print("|---|---|---|---|---|---|---|")
     for size in a.sizes.split(","):
