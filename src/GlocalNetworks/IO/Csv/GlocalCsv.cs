@@ -108,11 +108,17 @@ public static class GlocalCsv
 }
 
 /// <summary>Maps innovator ids to indices: a fixed table, or one that grows as link ends are seen (no innovators file).</summary>
+/// <remarks>Ids written as canonical non-negative integers (digits only, no leading zero, below
+/// <see cref="NumericLimit"/>) are looked up in a dense array instead of the string dictionary: no hashing per row.</remarks>
 internal sealed class InnovatorResolver
 {
+    /// <summary>Integer ids at or above this go through the dictionary (keeps the dense array at most 64 MiB).</summary>
+    internal const int NumericLimit = 1 << 24;
+
     private readonly InnovatorTable? _table;
     private readonly Dictionary<string, int> _ids;
     private readonly List<string> _order = [];
+    private int[] _numeric = new int[1024]; // value -> index + 1; 0 = unknown
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 #endif
@@ -125,7 +131,12 @@ internal sealed class InnovatorResolver
         {
             for (var i = 0; i < table.Count; i++)
             {
-                _ids.Add(table.IdOf(i), i);
+                var id = table.IdOf(i);
+                _ids.Add(id, i);
+                if (TryCanonicalInt(id, out var v))
+                {
+                    SetNumeric(v, i);
+                }
             }
         }
 #if NET9_0_OR_GREATER
@@ -140,6 +151,17 @@ internal sealed class InnovatorResolver
     /// <summary>The index of an id; -1 when unknown in a fixed table. Inferred tables add new ids.</summary>
     public int Resolve(ReadOnlySpan<char> id)
     {
+        var numeric = TryCanonicalInt(id, out var value);
+        if (numeric && value < _numeric.Length && _numeric[value] != 0)
+        {
+            return _numeric[value] - 1;
+        }
+
+        if (numeric && _table is not null)
+        {
+            return -1;
+        }
+
 #if NET9_0_OR_GREATER
         if (_lookup.TryGetValue(id, out var i))
         {
@@ -160,7 +182,51 @@ internal sealed class InnovatorResolver
         i = _ids.Count;
         _ids.Add(s, i);
         _order.Add(s);
+        if (numeric)
+        {
+            SetNumeric(value, i);
+        }
+
         return i;
+    }
+
+    /// <summary>Whether <paramref name="s"/> is a canonical integer in [0, <see cref="NumericLimit"/>): digits only, no sign, no leading zero.</summary>
+    internal static bool TryCanonicalInt(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        if (s.IsEmpty || s.Length > 8 || (s[0] == '0' && s.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var c in s)
+        {
+            var d = c - '0';
+            if ((uint)d > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + d;
+        }
+
+        return value < NumericLimit;
+    }
+
+    private void SetNumeric(int value, int index)
+    {
+        if (value >= _numeric.Length)
+        {
+            var n = _numeric.Length;
+            while (n <= value)
+            {
+                n *= 2;
+            }
+
+            Array.Resize(ref _numeric, Math.Min(n, NumericLimit));
+        }
+
+        _numeric[value] = index + 1;
     }
 
     public IReadOnlyList<string> Suggest(string id) => Suggestions.Closest(id, _ids.Keys);

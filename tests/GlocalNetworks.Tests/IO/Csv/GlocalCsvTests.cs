@@ -269,3 +269,49 @@ public sealed partial class GlocalCsvTests
         Assert.Equal("file,line,column,value,reason,action\nlinks.csv,2,weight,-3,is negative; weights must be > 0.,skipped\n", w.ToString());
     }
 }
+
+public sealed class InnovatorIdLookupTests
+{
+    [Fact]
+    public void NumericAndTextIds_AreDistinctByTheirText()
+    {
+        var (net, _) = GlocalCsv.Load(CsvInput.FromText("links.csv", "source,target\n7,007\n07,7\n0,x\n16777216,7\n-1,0\n"));
+
+        Assert.Equal(new[] { "7", "007", "07", "0", "x", "16777216", "-1" }, net.Innovators.Select(i => i.Id));
+        Assert.Equal(5, net.Links.Count);
+        Assert.Equal(3, net.Links.Count(l => net.Innovators.IdOf(l.Source) == "7" || net.Innovators.IdOf(l.Target) == "7"));
+    }
+
+    [Fact]
+    public void NumericIds_InAFixedTable_ResolveAndUnknownOnesFail()
+    {
+        var innovators = "id,region\n1,X\n20,X\n300,X\nabc,X\n";
+
+        var (net, _) = GlocalCsv.Load(CsvInput.FromText("links.csv", "source,target\n1,20\n300,abc\n"), CsvInput.FromText("innovators.csv", innovators));
+        var e = Assert.Throws<ReferentialIntegrityException>(() => GlocalCsv.Load(CsvInput.FromText("links.csv", "source,target\n1,2\n"),
+            CsvInput.FromText("innovators.csv", innovators)));
+
+        Assert.Equal(2, net.Links.Count);
+        Assert.Equal("20", net.Innovators.IdOf(net.Links[0].Target));
+        Assert.StartsWith("links.csv:2: column 'target': value '2' is not a known innovator id", e.Message, System.StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("0", true, 0)]
+    [InlineData("12345678", true, 12345678)]
+    [InlineData("16777215", true, 16777215)]
+    [InlineData("16777216", false, 0)]
+    [InlineData("007", false, 0)]
+    [InlineData("-1", false, 0)]
+    [InlineData("1a", false, 0)]
+    [InlineData("", false, 0)]
+    [InlineData("123456789", false, 0)]
+    public void CanonicalInt_OnlyPlainDigitsWithoutLeadingZeros(string text, bool expected, int value)
+    {
+        Assert.Equal(expected, InnovatorResolver.TryCanonicalInt(text, out var v));
+        if (expected)
+        {
+            Assert.Equal(value, v);
+        }
+    }
+}
