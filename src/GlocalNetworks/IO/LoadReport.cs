@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using GlocalNetworks.Internal;
 
 namespace GlocalNetworks.IO;
 
@@ -142,30 +143,21 @@ public sealed class LoadReport
         writer.Write("file,line,column,value,reason,action\n");
         foreach (var i in _issues)
         {
-            writer.Write(Csv(i.File));
+            writer.Write(TextRules.CsvField(i.File));
             writer.Write(',');
             writer.Write(i.Line?.ToString(CultureInfo.InvariantCulture) ?? string.Empty);
             writer.Write(',');
-            writer.Write(Csv(i.Column));
+            writer.Write(TextRules.CsvField(i.Column));
             writer.Write(',');
-            writer.Write(Csv(i.Value));
+            writer.Write(TextRules.CsvField(i.Value));
             writer.Write(',');
-            writer.Write(Csv(i.Reason));
+            writer.Write(TextRules.CsvField(i.Reason));
             writer.Write(',');
             writer.Write(i.Action.ToString().ToLowerInvariant());
             writer.Write('\n');
         }
     }
 
-    private static string Csv(string? s)
-    {
-        if (string.IsNullOrEmpty(s))
-        {
-            return string.Empty;
-        }
-
-        return s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
-    }
 }
 
 /// <summary>A network with the report of the load that produced it.</summary>

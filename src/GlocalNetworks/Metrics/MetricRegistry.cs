@@ -44,7 +44,7 @@ public sealed class MetricRegistry : IMetricRegistry
         foreach (var m in metrics)
         {
             ArgumentNullException.ThrowIfNull(m);
-            if (!IsKebab(m.Id))
+            if (!TextRules.IsKebab(m.Id, allowUpper: false))
             {
                 throw new ArgumentException($"Metric id '{m.Id}' of '{m.GetType().Name}' is not lowercase kebab-case (a-z, 0-9 and single hyphens).", nameof(metrics));
             }
@@ -103,22 +103,4 @@ public sealed class MetricRegistry : IMetricRegistry
     /// <inheritdoc/>
     public IReadOnlyList<string> Suggest(string unknownId) => Suggestions.Closest(unknownId ?? string.Empty, _byId.Keys);
 
-    private static bool IsKebab(string? s)
-    {
-        if (string.IsNullOrEmpty(s) || s[0] == '-' || s[^1] == '-')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            if (!(c is (>= 'a' and <= 'z') or (>= '0' and <= '9') || (c == '-' && s[i - 1] != '-')))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -4,6 +4,7 @@ using System.Collections.ObjectModel;
 using System.Globalization;
 using System.IO;
 using System.Text;
+using GlocalNetworks.Internal;
 
 namespace GlocalNetworks.Metrics;
 
@@ -61,8 +62,7 @@ public abstract class MetricResult
     internal static string Cell(double v) =>
         double.IsNaN(v) ? "NaN" : v.ToString("R", CultureInfo.InvariantCulture);
 
-    internal static string Cell(string s) =>
-        s.AsSpan().IndexOfAny(",\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    internal static string Cell(string s) => TextRules.CsvField(s);
 
     internal static string Md(double v) =>
         double.IsNaN(v) ? "NaN" : v.ToString("G6", CultureInfo.InvariantCulture);

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using GlocalNetworks.Internal;
 
 namespace GlocalNetworks.Model;
 
@@ -124,7 +124,7 @@ public sealed class RegionLadder
         for (var i = 0; i < levelNames.Count; i++)
         {
             var n = levelNames[i];
-            if (!IsKebab(n))
+            if (!TextRules.IsKebab(n, allowUpper: true))
             {
                 problems.Add($"level '{n}' is not lowercase kebab-case (letters, digits and single hyphens)");
             }
@@ -241,23 +241,4 @@ public sealed class RegionLadder
     /// <inheritdoc/>
     public override string ToString() => $"{Name}: {string.Join(" < ", LevelNames())}";
 
-    private static bool IsKebab([NotNullWhen(true)] string? s)
-    {
-        if (string.IsNullOrEmpty(s) || s[0] == '-' || s[^1] == '-')
-        {
-            return false;
-        }
-
-        for (var i = 0; i < s.Length; i++)
-        {
-            var c = s[i];
-            var ok = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') || (c == '-' && s[i - 1] != '-');
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
 }

@@ -145,7 +145,8 @@ public sealed class RegionTree : IReadOnlyList<Region>
             }
             else
             {
-                throw new ReferentialIntegrityExceptionAdapter(filePath, Line(i), list[i].Id, pid, index.Keys).Create();
+                throw new RegionTreeException(filePath, Line(i), "parent", pid,
+                    $"is not a known region id (parent of region '{list[i].Id}').{Suggestions.DidYouMean(Suggestions.Closest(pid, index.Keys))}");
             }
         }
 
@@ -428,11 +429,4 @@ public sealed class RegionTree : IReadOnlyList<Region>
     public IEnumerator<Region> GetEnumerator() => ((IEnumerable<Region>)_regions).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
-
-    private readonly struct ReferentialIntegrityExceptionAdapter(string? file, long? line, string id, string parentId, IEnumerable<string> known)
-    {
-        public RegionTreeException Create() =>
-            new(file, line, "parent", parentId,
-                $"is not a known region id (parent of region '{id}').{Suggestions.DidYouMean(Suggestions.Closest(parentId, known))}");
-    }
 }
