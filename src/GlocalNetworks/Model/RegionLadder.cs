@@ -44,10 +44,7 @@ public sealed class RegionLadder
         var list = new List<Scale>();
         foreach (var s in scaleByRank)
         {
-            if (!seen[(int)s])
-            {
-                seen[(int)s] = true;
-            }
+            seen[(int)s] = true;
         }
 
         for (var s = 0; s < seen.Length; s++)
