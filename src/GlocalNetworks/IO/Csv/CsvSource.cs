@@ -36,13 +36,8 @@ internal sealed class CsvSource : IDisposable
 
     public static CsvSource Open(string path, char separator)
     {
-        ArgumentNullException.ThrowIfNull(path);
-        if (!File.Exists(path))
-        {
-            throw new FileNotFoundException($"The file '{path}' does not exist.", path);
-        }
-
-        return Open(new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true), path, separator);
+        var input = CsvInput.FromFile(path);
+        return Open(input.Open(), input.Name, separator);
     }
 
     public static CsvSource Open(TextReader text, string name, char separator)
