@@ -76,7 +76,9 @@ public sealed class AnalysisResult
     /// <summary>Writes <c>nodes.csv</c> (first column <c>id</c>, then one column per node metric, <c>ID.PART</c> for
     /// several values), <c>regions.csv</c> (first column <c>region</c>; one file per level when levels differ, as
     /// <c>regions-LEVEL.csv</c>), <c>links.csv</c> and <c>network.csv</c> (<c>metric,value</c>) into <paramref name="directory"/>;
-    /// a file is written only when a metric of its kind ran.</summary>
+    /// other results (group tables, matrices) go to <c>METRIC.csv</c>, or <c>METRIC-PART.csv</c> for a part of a
+    /// <see cref="CompositeResult"/>, whose other parts join the files of their kind. A file is written only when a metric
+    /// of its kind ran.</summary>
     /// <param name="directory">The folder (created when missing).</param>
     /// <returns>The paths written.</returns>
     public IReadOnlyList<string> WriteCsv(string directory)
@@ -88,7 +90,7 @@ public sealed class AnalysisResult
         var links = new List<KeyedTable>();
         var regions = new Dictionary<string, List<KeyedTable>>(StringComparer.Ordinal);
         var scalars = new List<ScalarResult>();
-        foreach (var r in _results)
+        foreach (var (r, part) in Flattened())
         {
             switch (r)
             {
@@ -110,7 +112,7 @@ public sealed class AnalysisResult
                     scalars.Add(s);
                     break;
                 default:
-                    var p = Path.Combine(directory, r.MetricId + ".csv");
+                    var p = Path.Combine(directory, (part is null ? r.MetricId : r.MetricId + "-" + part) + ".csv");
                     File.WriteAllText(p, r.ToCsv());
                     written.Add(p);
                     break;
@@ -152,6 +154,25 @@ public sealed class AnalysisResult
         }
 
         return written;
+    }
+
+    /// <summary>Every result, with the parts of a <see cref="CompositeResult"/> in its place (and their part names).</summary>
+    private IEnumerable<(MetricResult Result, string? Part)> Flattened()
+    {
+        foreach (var r in _results)
+        {
+            if (r is CompositeResult c)
+            {
+                foreach (var (name, part) in c.Parts)
+                {
+                    yield return (part, name);
+                }
+            }
+            else
+            {
+                yield return (r, null);
+            }
+        }
     }
 
     /// <summary>Every result as Markdown, one section per metric.</summary>

@@ -19,6 +19,7 @@ public static class BuiltInMetrics
         all.AddRange(Community.CommunityFamily.Create());
         all.AddRange(CorePeriphery.CorePeripheryFamily.Create());
         all.AddRange(SmallWorld.SmallWorldFamily.Create());
+        all.AddRange(GlocalNetworks.Glocal.GlocalFamily.Create());
         return all;
     }
 }

@@ -19,6 +19,14 @@ public enum MetricScope
 
     /// <summary>A matrix (e.g. region × region): a <see cref="MatrixResult"/>.</summary>
     Matrix = 4,
+
+    /// <summary>One row per category that is neither an innovator, a region nor a link (an innovator kind, a kind pair, a
+    /// distance band, an organiser): a <see cref="GroupTable"/>.</summary>
+    Group = 5,
+
+    /// <summary>Several of the above at once (network values with per-region and per-innovator tables): a
+    /// <see cref="CompositeResult"/>.</summary>
+    Composite = 6,
 }
 
 /// <summary>

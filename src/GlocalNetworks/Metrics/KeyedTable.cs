@@ -309,3 +309,28 @@ public sealed class LinkScoreTable : KeyedTable
     /// <inheritdoc/>
     protected override string KeyName => "link";
 }
+
+/// <summary>Values per category that is neither an innovator, a region nor a link: an innovator kind, a kind pair, a link
+/// kind, a distance band, an organiser. The key column's name says what the rows are (<see cref="KeyColumn"/>).</summary>
+public sealed class GroupTable : KeyedTable
+{
+    /// <summary>Creates a group table.</summary>
+    /// <param name="metricId">The metric id.</param>
+    /// <param name="keyColumn">What the rows are, written as the first CSV column (e.g. <c>innovator-kind</c>, <c>band</c>).</param>
+    /// <param name="ids">Row ids.</param>
+    /// <param name="columns">Column name → values by row.</param>
+    /// <param name="properties">Facts about the computation.</param>
+    public GroupTable(string metricId, string keyColumn, IReadOnlyList<string> ids, IReadOnlyList<KeyValuePair<string, double[]>> columns,
+        IReadOnlyDictionary<string, string>? properties = null)
+        : base(metricId, MetricScope.Group, ids, columns, properties)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(keyColumn);
+        KeyColumn = keyColumn;
+    }
+
+    /// <summary>What the rows are: the name of the first CSV column.</summary>
+    public string KeyColumn { get; }
+
+    /// <inheritdoc/>
+    protected override string KeyName => KeyColumn;
+}
