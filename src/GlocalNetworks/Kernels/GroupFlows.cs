@@ -1,0 +1,388 @@
+using System;
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Threading;
+using GlocalNetworks.Internal;
+
+namespace GlocalNetworks.Kernels;
+
+/// <summary>
+/// The group-by-group flow matrix F = MᵀAM of a CSR graph for a node partition (M the n × r membership matrix, one 1 per
+/// row at most), in one pass over the stored entries: for each entry (i, j, w), <c>F[g(i), g(j)] += w</c>. Never an n × n
+/// matrix.
+/// </summary>
+/// <remarks>
+/// <para>Dense (r ≤ <see cref="DenseLimit"/>): the rows are streamed in CSR order, cut into chunks that depend only on
+/// the graph and r (each chunk holds at least 4r² work, so combining costs at most a quarter of the pass); every chunk
+/// accumulates into its own (r + 1)² matrix, the extra row and column collecting entries with an ungrouped end, and
+/// the partial matrices are added in chunk order.</para>
+/// <para>Sparse (r &gt; <see cref="DenseLimit"/>): the nodes are bucketed by group (stable counting sort), and each row
+/// R of F is accumulated on its own from R's members' rows, in node order, into a dense scratch row with a touched list,
+/// then emitted sorted by column. Rows are cut into fixed chunks by work and concatenated in order into CSR arrays.</para>
+/// <para>Both are bit-identical for any degree of parallelism (DESIGN 3.5). Undirected graphs store each link twice, so
+/// the diagonal is halved when asked: F_RR is then the internal link weight.</para>
+/// </remarks>
+internal static class GroupFlows
+{
+    /// <summary>The largest group count that uses a dense r × r accumulator.</summary>
+    public const int DenseLimit = 2048;
+
+    /// <summary>The most chunks a flow pass is cut into.</summary>
+    private const int MaxChunks = 64;
+
+    /// <summary>
+    /// Computes the flow matrix.
+    /// </summary>
+    /// <param name="graph">The graph (weighted, or every entry counts 1).</param>
+    /// <param name="group">Each node's group in [0, <paramref name="groupCount"/>), or -1 for no group (its entries are
+    /// left out of F and added to <see cref="FlowMatrix.UngroupedWeight"/>).</param>
+    /// <param name="groupCount">r.</param>
+    /// <param name="halveDiagonal">Whether to halve the diagonal (undirected graphs).</param>
+    /// <param name="maxDegreeOfParallelism">The thread limit; the result does not depend on it.</param>
+    /// <param name="cancellationToken">Cancels the pass (checked every 1024 rows and between chunks).</param>
+    /// <param name="denseLimit">The largest r computed densely (tests lower it to exercise the sparse path).</param>
+    /// <param name="chunkDone">Called after each chunk with (chunks done, chunks), from any thread; or <see langword="null"/>.</param>
+    /// <returns>The matrix.</returns>
+    /// <exception cref="ArgumentException">The group array does not match the graph, or a group is out of range.</exception>
+    /// <exception cref="OperationCanceledException">The pass was cancelled.</exception>
+    public static FlowMatrix Compute(CsrGraph graph, ReadOnlySpan<int> group, int groupCount, bool halveDiagonal, int maxDegreeOfParallelism,
+        CancellationToken cancellationToken, int denseLimit = DenseLimit, Action<long, long>? chunkDone = null)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
+        ArgumentOutOfRangeException.ThrowIfNegative(groupCount);
+        var n = graph.NodeCount;
+        if (group.Length != n)
+        {
+            throw new ArgumentException($"The partition has {group.Length} entries for {n} nodes.", nameof(group));
+        }
+
+        // Ungrouped nodes go to the sink group r, so that the hot loop has no branch.
+        var g = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            var v = group[i];
+            if (v >= groupCount)
+            {
+                throw new ArgumentException($"Node {i} has group {v}; groups must be below {groupCount} (or -1 for none).", nameof(group));
+            }
+
+            g[i] = v < 0 ? groupCount : v;
+        }
+
+        return groupCount <= denseLimit
+            ? Dense(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone)
+            : Sparse(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone);
+    }
+
+    private static FlowMatrix Dense(CsrGraph graph, int[] g, int r, bool halve, int dop, CancellationToken ct, Action<long, long>? chunkDone)
+    {
+        var size = r + 1;
+        var cells = size * size;
+        var bounds = SpMV.ChunkBounds(graph, Math.Max(SpMV.MinChunkWork, 4L * cells), MaxChunks);
+        var chunks = bounds.Length - 1;
+        var result = new double[cells];
+        var partials = new double[chunks][];
+        long done = 0;
+        try
+        {
+            SpMV.ForEachChunk(chunks, dop, ct, c =>
+            {
+                double[] acc;
+                if (c == 0)
+                {
+                    acc = result;
+                }
+                else
+                {
+                    acc = ArrayPool<double>.Shared.Rent(cells);
+                    Array.Clear(acc, 0, cells);
+                    partials[c] = acc;
+                }
+
+                AccumulateRows(graph, g, acc, size, bounds[c], bounds[c + 1], ct);
+                chunkDone?.Invoke(Interlocked.Increment(ref done), chunks);
+            });
+
+            for (var c = 1; c < chunks; c++)
+            {
+                var p = partials[c];
+                for (var k = 0; k < cells; k++)
+                {
+                    result[k] += p[k];
+                }
+            }
+        }
+        finally
+        {
+            foreach (var p in partials)
+            {
+                if (p is not null)
+                {
+                    ArrayPool<double>.Shared.Return(p);
+                }
+            }
+        }
+
+        // Entries with an ungrouped end sit in the sink row r and column r.
+        var ungrouped = 0.0;
+        for (var s = 0; s < size; s++)
+        {
+            ungrouped += result[(r * size) + s];
+        }
+
+        for (var q = 0; q < r; q++)
+        {
+            ungrouped += result[(q * size) + r];
+        }
+
+        var f = new double[r * r];
+        for (var q = 0; q < r; q++)
+        {
+            Array.Copy(result, q * size, f, q * r, r);
+            if (halve)
+            {
+                f[(q * r) + q] *= 0.5;
+            }
+        }
+
+        return new FlowMatrix(r, f, null, null, null, halve ? ungrouped * 0.5 : ungrouped);
+    }
+
+    /// <summary>acc[g(v) · size + g(t)] += w for every entry of the rows [from, to).</summary>
+    private static void AccumulateRows(CsrGraph graph, int[] g, double[] acc, int size, int from, int to, CancellationToken ct)
+    {
+        var offsets = graph.Offsets;
+
+        // The hot loop without bounds checks: CsrGraph guarantees 0 <= target < n = g.Length, and g maps into [0, size).
+        ref var tRef = ref MemoryMarshal.GetReference(graph.Targets);
+        ref var gRef = ref MemoryMarshal.GetArrayDataReference(g);
+        ref var aRef = ref MemoryMarshal.GetArrayDataReference(acc);
+        var weighted = graph.IsWeighted;
+        ref var wRef = ref MemoryMarshal.GetReference(graph.AllWeights);
+        for (var v = from; v < to; v++)
+        {
+            if (((v - from) & 1023) == 1023)
+            {
+                ct.ThrowIfCancellationRequested();
+            }
+
+            ref var row = ref Unsafe.Add(ref aRef, g[v] * size);
+            int k = offsets[v], end = offsets[v + 1];
+            if (weighted)
+            {
+                for (; k < end; k++)
+                {
+                    Unsafe.Add(ref row, Unsafe.Add(ref gRef, Unsafe.Add(ref tRef, k))) += Unsafe.Add(ref wRef, k);
+                }
+            }
+            else
+            {
+                for (; k < end; k++)
+                {
+                    Unsafe.Add(ref row, Unsafe.Add(ref gRef, Unsafe.Add(ref tRef, k))) += 1.0;
+                }
+            }
+        }
+    }
+
+    private static FlowMatrix Sparse(CsrGraph graph, int[] g, int r, bool halve, int dop, CancellationToken ct, Action<long, long>? chunkDone)
+    {
+        var n = graph.NodeCount;
+        var offsets = graph.Offsets;
+
+        // Members of each group (the sink r last), in node order.
+        var members = new int[n];
+        CountingSort.Identity(members);
+        CountingSort.StableByKey(g, r + 1, members);
+        var start = new int[r + 2];
+        foreach (var v in g)
+        {
+            start[v + 1]++;
+        }
+
+        for (var q = 0; q <= r; q++)
+        {
+            start[q + 1] += start[q];
+        }
+
+        // Chunks of groups by work (members + entries), fixed by the graph and the partition.
+        var work = new long[r + 1];
+        for (var q = 0; q < r; q++)
+        {
+            long w = 0;
+            for (var k = start[q]; k < start[q + 1]; k++)
+            {
+                var v = members[k];
+                w += 1 + offsets[v + 1] - offsets[v];
+            }
+
+            work[q + 1] = work[q] + w;
+        }
+
+        var chunks = (int)Math.Clamp((work[r] + SpMV.MinChunkWork - 1) / SpMV.MinChunkWork, 1, MaxChunks);
+        var bounds = new int[chunks + 1];
+        bounds[chunks] = r;
+        for (int c = 1, q = 0; c < chunks; c++)
+        {
+            var target = work[r] * c / chunks;
+            while (q < r && work[q] < target)
+            {
+                q++;
+            }
+
+            bounds[c] = q;
+        }
+
+        var rowCounts = new int[r];
+        var chunkColumns = new int[chunks][];
+        var chunkValues = new double[chunks][];
+        var chunkUngrouped = new double[chunks];
+        long done = 0;
+        SpMV.ForEachChunk(chunks, dop, ct, c =>
+        {
+            chunkUngrouped[c] = SparseRows(graph, g, members, start, halve, bounds[c], bounds[c + 1], rowCounts, out chunkColumns[c], out chunkValues[c], ct);
+            chunkDone?.Invoke(Interlocked.Increment(ref done), chunks);
+        });
+
+        var rowPointers = new int[r + 1];
+        for (var q = 0; q < r; q++)
+        {
+            rowPointers[q + 1] = rowPointers[q] + rowCounts[q];
+        }
+
+        var nnz = rowPointers[r];
+        var columns = new int[nnz];
+        var values = new double[nnz];
+        var at = 0;
+        var total = 0.0;
+        for (var c = 0; c < chunks; c++)
+        {
+            chunkColumns[c].CopyTo(columns, at);
+            chunkValues[c].CopyTo(values, at);
+            at += chunkColumns[c].Length;
+            total += chunkUngrouped[c];
+        }
+
+        // The rows of ungrouped nodes: every entry has an ungrouped end.
+        for (var m = start[r]; m < n; m++)
+        {
+            var v = members[m];
+            for (int k = offsets[v], end = offsets[v + 1]; k < end; k++)
+            {
+                total += graph.IsWeighted ? graph.AllWeights[k] : 1.0;
+            }
+        }
+
+        return new FlowMatrix(r, null, rowPointers, columns, values, halve ? total * 0.5 : total);
+    }
+
+    /// <summary>Rows [from, to) of F, each summed over its group's members in node order into a scratch row, emitted sorted
+    /// by column; returns the weight of the entries whose target is ungrouped.</summary>
+    private static double SparseRows(CsrGraph graph, int[] g, int[] members, int[] start, bool halve, int from, int to, int[] rowCounts,
+        out int[] columns, out double[] values, CancellationToken ct)
+    {
+        var r = start.Length - 2;
+        var offsets = graph.Offsets;
+        var targets = graph.Targets;
+        var weights = graph.AllWeights;
+        var weighted = graph.IsWeighted;
+        var scratch = ArrayPool<double>.Shared.Rent(r);
+        var stamp = ArrayPool<int>.Shared.Rent(r);
+        var touched = ArrayPool<int>.Shared.Rent(r);
+        try
+        {
+            Array.Clear(stamp, 0, r);
+            var cols = new GrowableBuffer<int>(1024);
+            var vals = new GrowableBuffer<double>(1024);
+            var ungrouped = 0.0;
+            for (var q = from; q < to; q++)
+            {
+                if (((q - from) & 1023) == 1023)
+                {
+                    ct.ThrowIfCancellationRequested();
+                }
+
+                var count = 0;
+                for (var m = start[q]; m < start[q + 1]; m++)
+                {
+                    var v = members[m];
+                    for (int k = offsets[v], end = offsets[v + 1]; k < end; k++)
+                    {
+                        var s = g[targets[k]];
+                        var w = weighted ? weights[k] : 1.0;
+                        if (s == r)
+                        {
+                            ungrouped += w;
+                            continue;
+                        }
+
+                        if (stamp[s] != q + 1)
+                        {
+                            stamp[s] = q + 1;
+                            scratch[s] = 0;
+                            touched[count++] = s;
+                        }
+
+                        scratch[s] += w;
+                    }
+                }
+
+                Array.Sort(touched, 0, count);
+                for (var k = 0; k < count; k++)
+                {
+                    var s = touched[k];
+                    cols.Add(s);
+                    vals.Add(halve && s == q ? scratch[s] * 0.5 : scratch[s]);
+                }
+
+                rowCounts[q] = count;
+            }
+
+            columns = cols.ToArray();
+            values = vals.ToArray();
+            return ungrouped;
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(scratch);
+            ArrayPool<int>.Shared.Return(stamp);
+            ArrayPool<int>.Shared.Return(touched);
+        }
+    }
+
+    /// <summary>An append-only array that doubles when full.</summary>
+    private struct GrowableBuffer<T>(int capacity)
+    {
+        private T[] _items = new T[capacity];
+        private int _count;
+
+        public void Add(T item)
+        {
+            if (_count == _items.Length)
+            {
+                Array.Resize(ref _items, _items.Length * 2);
+            }
+
+            _items[_count++] = item;
+        }
+
+        public readonly T[] ToArray() => _items.AsSpan(0, _count).ToArray();
+    }
+}
+
+/// <summary>
+/// A group-by-group flow matrix: dense (row-major r × r, <see cref="Dense"/>) or sparse CSR (<see cref="RowPointers"/>,
+/// <see cref="Columns"/>, <see cref="Values"/>, columns sorted within each row).
+/// </summary>
+/// <param name="Size">r.</param>
+/// <param name="Dense">The row-major values, or <see langword="null"/> when sparse.</param>
+/// <param name="RowPointers">The CSR row offsets (r + 1), or <see langword="null"/> when dense.</param>
+/// <param name="Columns">The CSR column indices, or <see langword="null"/> when dense.</param>
+/// <param name="Values">The CSR values, or <see langword="null"/> when dense.</param>
+/// <param name="UngroupedWeight">The weight of the links with an ungrouped end (each link once), left out of F.</param>
+internal sealed record FlowMatrix(int Size, double[]? Dense, int[]? RowPointers, int[]? Columns, double[]? Values, double UngroupedWeight)
+{
+    /// <summary>Whether the matrix is dense.</summary>
+    public bool IsDense => Dense is not null;
+}
