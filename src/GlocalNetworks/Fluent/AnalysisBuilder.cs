@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 
@@ -154,6 +155,34 @@ public sealed class AnalysisBuilder
         _analyzer = new Analyzer(registry);
         return this;
     }
+
+    /// <summary>
+    /// Runs the metrics at every scale instead of on the whole network: on each region's own subnetwork at each level
+    /// (innovators scored within their regions, columns <c>METRIC@LEVEL</c>) and on the region network of each level
+    /// (regions scored among regions). See <see cref="MultiLevelAnalysis"/>.
+    /// </summary>
+    /// <param name="levels">Level ids of the ladder, e.g. <c>"province", "country"</c>.</param>
+    /// <returns>A builder sharing this one's settings; its <see cref="MultiLevelAnalysisBuilder.Run"/> gives a <see cref="MultiLevelResult"/>.</returns>
+    /// <exception cref="UnknownRegionLevelException">A level is not on the ladder.</exception>
+    public MultiLevelAnalysisBuilder AcrossLevels(params string[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        foreach (var l in levels)
+        {
+            _network.Ladder.GetLevel(l);
+        }
+
+        return new MultiLevelAnalysisBuilder(this, new MultiLevelRequest { Levels = levels });
+    }
+
+    /// <summary>The network analysed.</summary>
+    internal GlocalNetwork Network => _network;
+
+    /// <summary>The analyzer that resolves metrics.</summary>
+    internal IAnalyzer Analyzer => _analyzer ?? DefaultAnalyzer.Value;
+
+    /// <summary>The token given to <see cref="WithCancellation"/>.</summary>
+    internal CancellationToken CancellationToken => _cancellationToken;
 
     /// <summary>The request as configured so far.</summary>
     /// <returns>The request.</returns>
