@@ -108,6 +108,6 @@ public sealed class RegionFlowsMetric : Metric<RegionFlowsOptions, MatrixResult>
     };
 
     private static Matrix<double> ToMatrix(FlowMatrix f) => f.IsDense
-        ? Matrix<double>.Build.DenseOfRowMajor(f.Size, f.Size, f.Dense!)
+        ? Matrix<double>.Build.Dense(f.Size, f.Size, f.Dense!)
         : Matrix<double>.Build.SparseFromCompressedSparseRowFormat(f.Size, f.Size, f.Values!.Length, f.RowPointers!, f.Columns!, f.Values);
 }

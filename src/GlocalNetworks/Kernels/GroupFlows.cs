@@ -14,7 +14,7 @@ namespace GlocalNetworks.Kernels;
 /// </summary>
 /// <remarks>
 /// <para>Dense (r ≤ <see cref="DenseLimit"/>): the rows are streamed in CSR order, cut into chunks that depend only on
-/// the graph and r (each chunk holds at least 4r² work, so combining costs at most a quarter of the pass); every chunk
+/// the graph and r (each chunk holds at least 16r² work, so combining costs at most a sixteenth of the pass); every chunk
 /// accumulates into its own (r + 1)² matrix, the extra row and column collecting entries with an ungrouped end, and
 /// the partial matrices are added in chunk order.</para>
 /// <para>Sparse (r &gt; <see cref="DenseLimit"/>): the nodes are bucketed by group (stable counting sort), and each row
@@ -27,6 +27,10 @@ internal static class GroupFlows
 {
     /// <summary>The largest group count that uses a dense r × r accumulator.</summary>
     public const int DenseLimit = 2048;
+
+    /// <summary>The least work (rows + entries) a dense chunk holds per cell of its accumulator, so that clearing and
+    /// combining the partial matrices costs at most a sixteenth of the pass.</summary>
+    private const long MinWorkPerCell = 16;
 
     /// <summary>The most chunks a flow pass is cut into.</summary>
     private const int MaxChunks = 64;
@@ -58,52 +62,50 @@ internal static class GroupFlows
         }
 
         // Ungrouped nodes go to the sink group r, so that the hot loop has no branch.
-        var g = new int[n];
-        for (var i = 0; i < n; i++)
+        var g = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
+        try
         {
-            var v = group[i];
-            if (v >= groupCount)
+            for (var i = 0; i < n; i++)
             {
-                throw new ArgumentException($"Node {i} has group {v}; groups must be below {groupCount} (or -1 for none).", nameof(group));
+                var v = group[i];
+                if (v >= groupCount)
+                {
+                    throw new ArgumentException($"Node {i} has group {v}; groups must be below {groupCount} (or -1 for none).", nameof(group));
+                }
+
+                g[i] = v < 0 ? groupCount : v;
             }
 
-            g[i] = v < 0 ? groupCount : v;
+            return groupCount <= denseLimit
+                ? Dense(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone)
+                : Sparse(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone);
         }
-
-        return groupCount <= denseLimit
-            ? Dense(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone)
-            : Sparse(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone);
+        finally
+        {
+            ArrayPool<int>.Shared.Return(g);
+        }
     }
 
     private static FlowMatrix Dense(CsrGraph graph, int[] g, int r, bool halve, int dop, CancellationToken ct, Action<long, long>? chunkDone)
     {
         var size = r + 1;
         var cells = size * size;
-        var bounds = SpMV.ChunkBounds(graph, Math.Max(SpMV.MinChunkWork, 4L * cells), MaxChunks);
+        var bounds = SpMV.ChunkBounds(graph, Math.Max(SpMV.MinChunkWork, MinWorkPerCell * cells), MaxChunks);
         var chunks = bounds.Length - 1;
-        var result = new double[cells];
         var partials = new double[chunks][];
         long done = 0;
         try
         {
             SpMV.ForEachChunk(chunks, dop, ct, c =>
             {
-                double[] acc;
-                if (c == 0)
-                {
-                    acc = result;
-                }
-                else
-                {
-                    acc = ArrayPool<double>.Shared.Rent(cells);
-                    Array.Clear(acc, 0, cells);
-                    partials[c] = acc;
-                }
-
+                var acc = ArrayPool<double>.Shared.Rent(cells);
+                Array.Clear(acc, 0, cells);
+                partials[c] = acc;
                 AccumulateRows(graph, g, acc, size, bounds[c], bounds[c + 1], ct);
                 chunkDone?.Invoke(Interlocked.Increment(ref done), chunks);
             });
 
+            var result = partials[0];
             for (var c = 1; c < chunks; c++)
             {
                 var p = partials[c];
@@ -112,6 +114,35 @@ internal static class GroupFlows
                     result[k] += p[k];
                 }
             }
+
+            // Entries with an ungrouped end sit in the sink row r and column r.
+            var ungrouped = 0.0;
+            for (var s = 0; s < size; s++)
+            {
+                ungrouped += result[(r * size) + s];
+            }
+
+            for (var q = 0; q < r; q++)
+            {
+                ungrouped += result[(q * size) + r];
+            }
+
+            // F in column-major order (MathNet's dense storage): F[q, s] at s · r + q.
+            var f = new double[r * r];
+            for (var q = 0; q < r; q++)
+            {
+                for (var s = 0; s < r; s++)
+                {
+                    f[(s * r) + q] = result[(q * size) + s];
+                }
+
+                if (halve)
+                {
+                    f[(q * r) + q] *= 0.5;
+                }
+            }
+
+            return new FlowMatrix(r, f, null, null, null, halve ? ungrouped * 0.5 : ungrouped);
         }
         finally
         {
@@ -123,30 +154,6 @@ internal static class GroupFlows
                 }
             }
         }
-
-        // Entries with an ungrouped end sit in the sink row r and column r.
-        var ungrouped = 0.0;
-        for (var s = 0; s < size; s++)
-        {
-            ungrouped += result[(r * size) + s];
-        }
-
-        for (var q = 0; q < r; q++)
-        {
-            ungrouped += result[(q * size) + r];
-        }
-
-        var f = new double[r * r];
-        for (var q = 0; q < r; q++)
-        {
-            Array.Copy(result, q * size, f, q * r, r);
-            if (halve)
-            {
-                f[(q * r) + q] *= 0.5;
-            }
-        }
-
-        return new FlowMatrix(r, f, null, null, null, halve ? ungrouped * 0.5 : ungrouped);
     }
 
     /// <summary>acc[g(v) · size + g(t)] += w for every entry of the rows [from, to).</summary>
@@ -194,11 +201,11 @@ internal static class GroupFlows
         // Members of each group (the sink r last), in node order.
         var members = new int[n];
         CountingSort.Identity(members);
-        CountingSort.StableByKey(g, r + 1, members);
+        CountingSort.StableByKey(g.AsSpan(0, n), r + 1, members);
         var start = new int[r + 2];
-        foreach (var v in g)
+        for (var i = 0; i < n; i++)
         {
-            start[v + 1]++;
+            start[g[i] + 1]++;
         }
 
         for (var q = 0; q <= r; q++)
@@ -372,11 +379,11 @@ internal static class GroupFlows
 }
 
 /// <summary>
-/// A group-by-group flow matrix: dense (row-major r × r, <see cref="Dense"/>) or sparse CSR (<see cref="RowPointers"/>,
+/// A group-by-group flow matrix: dense (column-major r × r, MathNet's dense layout: F[q, s] at s · r + q, <see cref="Dense"/>) or sparse CSR (<see cref="RowPointers"/>,
 /// <see cref="Columns"/>, <see cref="Values"/>, columns sorted within each row).
 /// </summary>
 /// <param name="Size">r.</param>
-/// <param name="Dense">The row-major values, or <see langword="null"/> when sparse.</param>
+/// <param name="Dense">The column-major values, or <see langword="null"/> when sparse.</param>
 /// <param name="RowPointers">The CSR row offsets (r + 1), or <see langword="null"/> when dense.</param>
 /// <param name="Columns">The CSR column indices, or <see langword="null"/> when dense.</param>
 /// <param name="Values">The CSR values, or <see langword="null"/> when dense.</param>
