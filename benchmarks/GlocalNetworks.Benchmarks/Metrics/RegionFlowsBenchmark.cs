@@ -66,17 +66,17 @@ public class RegionFlowsBenchmark
     /// <summary>The flow kernel at province level (r = 300, dense accumulators).</summary>
     [Benchmark]
     public double FlowsProvinces() =>
-        GroupFlows.Compute(_graph, _provinces.GroupOf, _provinces.Count, halveDiagonal: true, Threads, CancellationToken.None).UngroupedWeight;
+        GroupFlows.Compute(_graph, _provinces.GroupOf, _provinces.Count, undirected: true, Threads, CancellationToken.None).UngroupedWeight;
 
     /// <summary>The flow kernel at country level (r = 30).</summary>
     [Benchmark]
     public double FlowsCountries() =>
-        GroupFlows.Compute(_graph, _countries.GroupOf, _countries.Count, halveDiagonal: true, Threads, CancellationToken.None).UngroupedWeight;
+        GroupFlows.Compute(_graph, _countries.GroupOf, _countries.Count, undirected: true, Threads, CancellationToken.None).UngroupedWeight;
 
     /// <summary>The flow kernel at province level forced onto the sparse path (per-row accumulation, CSR output).</summary>
     [Benchmark]
     public double FlowsProvincesSparse() =>
-        GroupFlows.Compute(_graph, _provinces.GroupOf, _provinces.Count, halveDiagonal: true, Threads, CancellationToken.None, denseLimit: 1).UngroupedWeight;
+        GroupFlows.Compute(_graph, _provinces.GroupOf, _provinces.Count, undirected: true, Threads, CancellationToken.None, denseLimit: 1).UngroupedWeight;
 
     /// <summary>The whole <c>region-flows</c> metric at province level (cached CSR and groups): the pass, the MathNet
     /// matrix and the result's properties.</summary>

@@ -11,18 +11,22 @@ namespace GlocalNetworks.Kernels;
 /// <summary>
 /// The group-by-group flow matrix F = MᵀAM of a CSR graph for a node partition (M the n × r membership matrix, one 1 per
 /// row at most), in one pass over the stored entries: for each entry (i, j, w), <c>F[g(i), g(j)] += w</c>. Never an n × n
-/// matrix.
+/// matrix. For an undirected graph F_RR is the internal weight (each link once, as if the diagonal of the two half-edges
+/// were halved) and F_RS = F_SR the weight between R and S.
 /// </summary>
 /// <remarks>
 /// <para>Dense (r ≤ <see cref="DenseLimit"/>): the rows are streamed in CSR order, cut into chunks that depend only on
 /// the graph and r (each chunk holds at least 16r² work, so combining costs at most a sixteenth of the pass); every chunk
 /// accumulates into its own (r + 1)² matrix, the extra row and column collecting entries with an ungrouped end, and
-/// the partial matrices are added in chunk order.</para>
+/// the partial matrices are added in chunk order. An undirected graph is symmetric, so the dense pass reads only each
+/// row's entries with j ≥ i (each link once, half the entries: a suffix of the row, which is sorted by target) into U,
+/// and F = U + Uᵀ off the diagonal, F_RR = U_RR: the same F as halving the diagonal of the full pass, for half the
+/// memory traffic.</para>
 /// <para>Sparse (r &gt; <see cref="DenseLimit"/>): the nodes are bucketed by group (stable counting sort), and each row
 /// R of F is accumulated on its own from R's members' rows, in node order, into a dense scratch row with a touched list,
 /// then emitted sorted by column. Rows are cut into fixed chunks by work and concatenated in order into CSR arrays.</para>
-/// <para>Both are bit-identical for any degree of parallelism (DESIGN 3.5). Undirected graphs store each link twice, so
-/// the diagonal is halved when asked: F_RR is then the internal link weight.</para>
+/// <para>Both are bit-identical for any degree of parallelism (DESIGN 3.5). Undirected graphs store each link twice; the
+/// sparse path therefore halves the diagonal: F_RR is then the internal link weight.</para>
 /// </remarks>
 internal static class GroupFlows
 {
@@ -43,7 +47,8 @@ internal static class GroupFlows
     /// <param name="group">Each node's group in [0, <paramref name="groupCount"/>), or -1 for no group (its entries are
     /// left out of F and added to <see cref="FlowMatrix.UngroupedWeight"/>).</param>
     /// <param name="groupCount">r.</param>
-    /// <param name="halveDiagonal">Whether to halve the diagonal (undirected graphs).</param>
+    /// <param name="undirected">Whether the graph is undirected (symmetric, each link stored twice): F_RR is then the
+    /// internal weight, each link counted once.</param>
     /// <param name="maxDegreeOfParallelism">The thread limit; the result does not depend on it.</param>
     /// <param name="cancellationToken">Cancels the pass (checked every 1024 rows and between chunks).</param>
     /// <param name="denseLimit">The largest r computed densely (tests lower it to exercise the sparse path).</param>
@@ -51,7 +56,7 @@ internal static class GroupFlows
     /// <returns>The matrix.</returns>
     /// <exception cref="ArgumentException">The group array does not match the graph, or a group is out of range.</exception>
     /// <exception cref="OperationCanceledException">The pass was cancelled.</exception>
-    public static FlowMatrix Compute(CsrGraph graph, ReadOnlySpan<int> group, int groupCount, bool halveDiagonal, int maxDegreeOfParallelism,
+    public static FlowMatrix Compute(CsrGraph graph, ReadOnlySpan<int> group, int groupCount, bool undirected, int maxDegreeOfParallelism,
         CancellationToken cancellationToken, int denseLimit = DenseLimit, Action<long, long>? chunkDone = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
@@ -82,7 +87,7 @@ internal static class GroupFlows
                     g16[i] = (ushort)(group[i] < 0 ? groupCount : group[i]);
                 }
 
-                return Dense(graph, g16, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone);
+                return Dense(graph, g16, groupCount, undirected, maxDegreeOfParallelism, cancellationToken, chunkDone);
             }
             finally
             {
@@ -98,7 +103,7 @@ internal static class GroupFlows
                 g[i] = group[i] < 0 ? groupCount : group[i];
             }
 
-            return Sparse(graph, g, groupCount, halveDiagonal, maxDegreeOfParallelism, cancellationToken, chunkDone);
+            return Sparse(graph, g, groupCount, undirected, maxDegreeOfParallelism, cancellationToken, chunkDone);
         }
         finally
         {
@@ -106,7 +111,7 @@ internal static class GroupFlows
         }
     }
 
-    private static FlowMatrix Dense(CsrGraph graph, ushort[] g, int r, bool halve, int dop, CancellationToken ct, Action<long, long>? chunkDone)
+    private static FlowMatrix Dense(CsrGraph graph, ushort[] g, int r, bool undirected, int dop, CancellationToken ct, Action<long, long>? chunkDone)
     {
         var size = r + 1;
         var cells = size * size;
@@ -121,7 +126,7 @@ internal static class GroupFlows
                 var acc = ArrayPool<double>.Shared.Rent(cells);
                 Array.Clear(acc, 0, cells);
                 partials[c] = acc;
-                AccumulateRows(graph, g, acc, size, bounds[c], bounds[c + 1], ct);
+                AccumulateRows(graph, g, acc, size, bounds[c], bounds[c + 1], undirected, ct);
                 chunkDone?.Invoke(Interlocked.Increment(ref done), chunks);
             });
 
@@ -147,22 +152,19 @@ internal static class GroupFlows
                 ungrouped += result[(q * size) + r];
             }
 
-            // F in column-major order (MathNet's dense storage): F[q, s] at s · r + q.
+            // F in column-major order (MathNet's dense storage): F[q, s] at s · r + q. Undirected: the pass saw each link
+            // once (upper half-edges), so F = U + Uᵀ off the diagonal and U on it.
             var f = new double[r * r];
             for (var q = 0; q < r; q++)
             {
                 for (var s = 0; s < r; s++)
                 {
-                    f[(s * r) + q] = result[(q * size) + s];
-                }
-
-                if (halve)
-                {
-                    f[(q * r) + q] *= 0.5;
+                    var u = result[(q * size) + s];
+                    f[(s * r) + q] = undirected && s != q ? u + result[(s * size) + q] : u;
                 }
             }
 
-            return new FlowMatrix(r, f, null, null, null, halve ? ungrouped * 0.5 : ungrouped);
+            return new FlowMatrix(r, f, null, null, null, ungrouped);
         }
         finally
         {
@@ -176,8 +178,9 @@ internal static class GroupFlows
         }
     }
 
-    /// <summary>acc[g(v) · size + g(t)] += w for every entry of the rows [from, to).</summary>
-    private static void AccumulateRows(CsrGraph graph, ushort[] g, double[] acc, int size, int from, int to, CancellationToken ct)
+    /// <summary>acc[g(v) · size + g(t)] += w for every entry of the rows [from, to); with <paramref name="upper"/> only for
+    /// the entries with t ≥ v (each undirected link once: rows are sorted by target, so these end the row).</summary>
+    private static void AccumulateRows(CsrGraph graph, ushort[] g, double[] acc, int size, int from, int to, bool upper, CancellationToken ct)
     {
         var offsets = graph.Offsets;
 
@@ -195,17 +198,31 @@ internal static class GroupFlows
             }
 
             ref var row = ref Unsafe.Add(ref aRef, g[v] * size);
-            int k = offsets[v], end = offsets[v + 1];
-            if (weighted)
+            int begin = offsets[v], k = offsets[v + 1] - 1;
+            if (upper)
             {
-                for (; k < end; k++)
+                // Only the row's entries with t >= v: a suffix of the row, read from its end.
+                for (; k >= begin; k--)
+                {
+                    var t = Unsafe.Add(ref tRef, k);
+                    if (t < v)
+                    {
+                        break;
+                    }
+
+                    Unsafe.Add(ref row, Unsafe.Add(ref gRef, t)) += weighted ? Unsafe.Add(ref wRef, k) : 1.0;
+                }
+            }
+            else if (weighted)
+            {
+                for (; k >= begin; k--)
                 {
                     Unsafe.Add(ref row, Unsafe.Add(ref gRef, Unsafe.Add(ref tRef, k))) += Unsafe.Add(ref wRef, k);
                 }
             }
             else
             {
-                for (; k < end; k++)
+                for (; k >= begin; k--)
                 {
                     Unsafe.Add(ref row, Unsafe.Add(ref gRef, Unsafe.Add(ref tRef, k))) += 1.0;
                 }
