@@ -152,6 +152,30 @@ public class MultiLevelAnalysisTests
     }
 
     [Fact]
+    public void Run_ReportsProgressPerRegionEndingAtTheTotal()
+    {
+        var reports = new List<MetricProgress>();
+        var progress = new SyncProgress(p => { lock (reports) { reports.Add(p); } });
+        RegionFlowsTests.Star().Analyze().WithProgress(progress).AcrossLevels("city", "province").Compute("degree").WithinRegionsOnly().Run();
+
+        // 3 cities (Munich, Nuremberg, Dresden) + 2 provinces: 5 of 5 is always reported (regions may finish in any order).
+        var final = Assert.Single(reports, p => p.Done == 5);
+        Assert.Equal(MultiLevelAnalysis.ResultId, final.MetricId);
+        Assert.Equal(5L, final.Total);
+        Assert.Equal("within province", final.Stage);
+        Assert.All(reports, p => Assert.InRange(p.Done, 1, 5));
+    }
+
+    [Fact]
+    public void Run_OtherAnalyzerGivingANonNodeResult_ThrowsNamingTheMetric()
+    {
+        var ex = Assert.Throws<ArgumentException>(() =>
+            MultiLevelAnalysis.Run(RegionFlowsTests.Star(), new PassThroughAnalyzer(), new AnalysisRequest { Metrics = [new MetricRequest("density")] },
+                new MultiLevelRequest { Levels = ["province"] }));
+        Assert.Contains("'density'", ex.Message);
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         using var cts = new CancellationTokenSource();
@@ -222,4 +246,19 @@ public class MultiLevelAnalysisTests
     }
 
     private static bool Same(double a, double b) => a.Equals(b);
+
+    /// <summary>An <see cref="IAnalyzer"/> that is not <see cref="Analyzer"/>: ids are only checked when it runs.</summary>
+    private sealed class PassThroughAnalyzer : IAnalyzer
+    {
+        private readonly Analyzer _inner = new(MetricRegistry.CreateDefault());
+
+        public AnalysisResult Run(GlocalNetwork network, AnalysisRequest request, CancellationToken cancellationToken = default) =>
+            _inner.Run(network, request, cancellationToken);
+    }
+
+    /// <summary>Reports on the calling thread (Progress&lt;T&gt; would post to the thread pool).</summary>
+    private sealed class SyncProgress(Action<MetricProgress> report) : IProgress<MetricProgress>
+    {
+        public void Report(MetricProgress value) => report(value);
+    }
 }
