@@ -4,7 +4,6 @@ using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
-using GlocalNetworks.Internal;
 
 namespace GlocalNetworks.Kernels;
 
@@ -22,9 +21,11 @@ namespace GlocalNetworks.Kernels;
 /// row's entries with j ≥ i (each link once, half the entries: a suffix of the row, which is sorted by target) into U,
 /// and F = U + Uᵀ off the diagonal, F_RR = U_RR: the same F as halving the diagonal of the full pass, for half the
 /// memory traffic.</para>
-/// <para>Sparse (r &gt; <see cref="DenseLimit"/>): the nodes are bucketed by group (stable counting sort), and each row
-/// R of F is accumulated on its own from R's members' rows, in node order, into a dense scratch row with a touched list,
-/// then emitted sorted by column. Rows are cut into fixed chunks by work and concatenated in order into CSR arrays.</para>
+/// <para>Sparse (r &gt; <see cref="DenseLimit"/>): three streaming passes. (1) Over fixed row chunks, count the entries
+/// each chunk holds for each row of F. (2) Scatter every entry's (g(j), w) into its F row's bucket, chunk after chunk
+/// within a bucket, so each bucket keeps CSR order. (3) Over fixed chunks of F rows, sum each bucket into a dense scratch
+/// row with a touched list and emit it sorted by column; the chunks' rows are concatenated into CSR arrays. Time
+/// O(n + m + chunks · r + nnz log r), memory O(m + chunks · r).</para>
 /// <para>Both are bit-identical for any degree of parallelism (DESIGN 3.5). Undirected graphs store each link twice; the
 /// sparse path therefore halves the diagonal: F_RR is then the internal link weight.</para>
 /// </remarks>
@@ -232,62 +233,74 @@ internal static class GroupFlows
 
     private static FlowMatrix Sparse(CsrGraph graph, int[] g, int r, bool halve, int dop, CancellationToken ct, Action<long, long>? chunkDone)
     {
-        var n = graph.NodeCount;
-        var offsets = graph.Offsets;
+        var size = r + 1;
 
-        // Members of each group (the sink r last), in node order.
-        var members = new int[n];
-        CountingSort.Identity(members);
-        CountingSort.StableByKey(g.AsSpan(0, n), r + 1, members);
-        var start = new int[r + 2];
-        for (var i = 0; i < n; i++)
+        // Fixed row chunks, each with at least 4 (r + 1) work so that the per-chunk counts cost at most a quarter of the pass.
+        var bounds = SpMV.ChunkBounds(graph, Math.Max(SpMV.MinChunkWork, 4L * size), MaxChunks);
+        var chunks = bounds.Length - 1;
+
+        // Pass 1: entries per (chunk, F row); rows of ungrouped nodes are not bucketed.
+        var cursor = new int[chunks * size];
+        SpMV.ForEachChunk(chunks, dop, ct, c =>
         {
-            start[g[i] + 1]++;
-        }
+            var o = graph.Offsets;
+            for (var v = bounds[c]; v < bounds[c + 1]; v++)
+            {
+                cursor[(c * size) + g[v]] += o[v + 1] - o[v];
+            }
+        });
 
-        for (var q = 0; q <= r; q++)
-        {
-            start[q + 1] += start[q];
-        }
-
-        // Chunks of groups by work (members + entries), fixed by the graph and the partition.
-        var work = new long[r + 1];
+        // Bucket starts: F row by F row, chunk by chunk within a row (so each row's entries keep CSR order).
+        var rowStart = new int[r + 1];
+        var at = 0;
         for (var q = 0; q < r; q++)
         {
-            long w = 0;
-            for (var k = start[q]; k < start[q + 1]; k++)
+            rowStart[q] = at;
+            for (var c = 0; c < chunks; c++)
             {
-                var v = members[k];
-                w += 1 + offsets[v + 1] - offsets[v];
+                var count = cursor[(c * size) + q];
+                cursor[(c * size) + q] = at;
+                at += count;
             }
-
-            work[q + 1] = work[q] + w;
         }
 
-        var chunks = (int)Math.Clamp((work[r] + SpMV.MinChunkWork - 1) / SpMV.MinChunkWork, 1, MaxChunks);
-        var bounds = new int[chunks + 1];
-        bounds[chunks] = r;
-        for (int c = 1, q = 0; c < chunks; c++)
+        rowStart[r] = at;
+        var columns = new int[at];
+        var weights = new double[at];
+        var total = chunks + 1L;
+        long done = 0;
+
+        // Pass 2: scatter each entry's (g(j), w) into its F row's bucket; rows of ungrouped nodes only add their weight.
+        var chunkUngrouped = new double[chunks];
+        SpMV.ForEachChunk(chunks, dop, ct, c =>
         {
-            var target = work[r] * c / chunks;
-            while (q < r && work[q] < target)
+            chunkUngrouped[c] = Scatter(graph, g, r, bounds[c], bounds[c + 1], cursor.AsSpan(c * size, size), columns, weights);
+            chunkDone?.Invoke(Interlocked.Increment(ref done), total);
+        });
+
+        // Pass 3: each F row summed from its bucket into a scratch row with a touched list, in fixed chunks of rows.
+        var rowChunks = (int)Math.Clamp(((long)at + r + SpMV.MinChunkWork - 1) / SpMV.MinChunkWork, 1, MaxChunks);
+        var rowBounds = new int[rowChunks + 1];
+        rowBounds[rowChunks] = r;
+        for (int c = 1, q = 0; c < rowChunks; c++)
+        {
+            var target = ((long)at + r) * c / rowChunks;
+            while (q < r && (long)rowStart[q] + q < target)
             {
                 q++;
             }
 
-            bounds[c] = q;
+            rowBounds[c] = q;
         }
 
         var rowCounts = new int[r];
-        var chunkColumns = new int[chunks][];
-        var chunkValues = new double[chunks][];
-        var chunkUngrouped = new double[chunks];
-        long done = 0;
-        SpMV.ForEachChunk(chunks, dop, ct, c =>
-        {
-            chunkUngrouped[c] = SparseRows(graph, g, members, start, halve, bounds[c], bounds[c + 1], rowCounts, out chunkColumns[c], out chunkValues[c], ct);
-            chunkDone?.Invoke(Interlocked.Increment(ref done), chunks);
-        });
+        var chunkColumns = new int[rowChunks][];
+        var chunkValues = new double[rowChunks][];
+        var rowUngrouped = new double[rowChunks];
+        SpMV.ForEachChunk(rowChunks, dop, ct, c =>
+            rowUngrouped[c] = SumRows(columns, weights, rowStart, r, halve, rowBounds[c], rowBounds[c + 1], rowCounts,
+                out chunkColumns[c], out chunkValues[c], ct));
+        chunkDone?.Invoke(Interlocked.Increment(ref done), total);
 
         var rowPointers = new int[r + 1];
         for (var q = 0; q < r; q++)
@@ -296,44 +309,74 @@ internal static class GroupFlows
         }
 
         var nnz = rowPointers[r];
-        var columns = new int[nnz];
-        var values = new double[nnz];
-        var at = 0;
-        var total = 0.0;
-        for (var c = 0; c < chunks; c++)
+        var outColumns = new int[nnz];
+        var outValues = new double[nnz];
+        var ungrouped = 0.0;
+        var write = 0;
+        for (var c = 0; c < rowChunks; c++)
         {
-            chunkColumns[c].CopyTo(columns, at);
-            chunkValues[c].CopyTo(values, at);
-            at += chunkColumns[c].Length;
-            total += chunkUngrouped[c];
+            chunkColumns[c].CopyTo(outColumns, write);
+            chunkValues[c].CopyTo(outValues, write);
+            write += chunkColumns[c].Length;
         }
 
-        // The rows of ungrouped nodes: every entry has an ungrouped end.
-        for (var m = start[r]; m < n; m++)
+        foreach (var u in chunkUngrouped)
         {
-            var v = members[m];
-            for (int k = offsets[v], end = offsets[v + 1]; k < end; k++)
-            {
-                total += graph.IsWeighted ? graph.AllWeights[k] : 1.0;
-            }
+            ungrouped += u;
         }
 
-        return new FlowMatrix(r, null, rowPointers, columns, values, halve ? total * 0.5 : total);
+        foreach (var u in rowUngrouped)
+        {
+            ungrouped += u;
+        }
+
+        return new FlowMatrix(r, null, rowPointers, outColumns, outValues, halve ? ungrouped * 0.5 : ungrouped);
     }
 
-    /// <summary>Rows [from, to) of F, each summed over its group's members in node order into a scratch row, emitted sorted
-    /// by column; returns the weight of the entries whose target is ungrouped.</summary>
-    private static double SparseRows(CsrGraph graph, int[] g, int[] members, int[] start, bool halve, int from, int to, int[] rowCounts,
-        out int[] columns, out double[] values, CancellationToken ct)
+    /// <summary>Scatters the entries of rows [from, to) into their F rows' buckets at <paramref name="cursor"/> (this chunk's
+    /// write positions, by F row); returns the weight of the rows of ungrouped nodes.</summary>
+    private static double Scatter(CsrGraph graph, int[] g, int r, int from, int to, Span<int> cursor, int[] columns, double[] weights)
     {
-        var r = start.Length - 2;
         var offsets = graph.Offsets;
         var targets = graph.Targets;
-        var weights = graph.AllWeights;
+        var w = graph.AllWeights;
         var weighted = graph.IsWeighted;
-        var scratch = ArrayPool<double>.Shared.Rent(r);
-        var stamp = ArrayPool<int>.Shared.Rent(r);
-        var touched = ArrayPool<int>.Shared.Rent(r);
+        var ungrouped = 0.0;
+        for (var v = from; v < to; v++)
+        {
+            var q = g[v];
+            int k = offsets[v], end = offsets[v + 1];
+            if (q == r)
+            {
+                for (; k < end; k++)
+                {
+                    ungrouped += weighted ? w[k] : 1.0;
+                }
+
+                continue;
+            }
+
+            var p = cursor[q];
+            for (; k < end; k++, p++)
+            {
+                columns[p] = g[targets[k]];
+                weights[p] = weighted ? w[k] : 1.0;
+            }
+
+            cursor[q] = p;
+        }
+
+        return ungrouped;
+    }
+
+    /// <summary>F rows [from, to), each summed from its bucket in order into a scratch row, emitted sorted by column;
+    /// returns the weight of the bucket entries whose column is the sink (an ungrouped end).</summary>
+    private static double SumRows(int[] columns, double[] weights, int[] rowStart, int r, bool halve, int from, int to, int[] rowCounts,
+        out int[] outColumns, out double[] outValues, CancellationToken ct)
+    {
+        var scratch = ArrayPool<double>.Shared.Rent(Math.Max(1, r));
+        var stamp = ArrayPool<int>.Shared.Rent(Math.Max(1, r));
+        var touched = ArrayPool<int>.Shared.Rent(Math.Max(1, r));
         try
         {
             Array.Clear(stamp, 0, r);
@@ -348,28 +391,23 @@ internal static class GroupFlows
                 }
 
                 var count = 0;
-                for (var m = start[q]; m < start[q + 1]; m++)
+                for (var k = rowStart[q]; k < rowStart[q + 1]; k++)
                 {
-                    var v = members[m];
-                    for (int k = offsets[v], end = offsets[v + 1]; k < end; k++)
+                    var s = columns[k];
+                    if (s == r)
                     {
-                        var s = g[targets[k]];
-                        var w = weighted ? weights[k] : 1.0;
-                        if (s == r)
-                        {
-                            ungrouped += w;
-                            continue;
-                        }
-
-                        if (stamp[s] != q + 1)
-                        {
-                            stamp[s] = q + 1;
-                            scratch[s] = 0;
-                            touched[count++] = s;
-                        }
-
-                        scratch[s] += w;
+                        ungrouped += weights[k];
+                        continue;
                     }
+
+                    if (stamp[s] != q + 1)
+                    {
+                        stamp[s] = q + 1;
+                        scratch[s] = 0;
+                        touched[count++] = s;
+                    }
+
+                    scratch[s] += weights[k];
                 }
 
                 Array.Sort(touched, 0, count);
@@ -383,8 +421,8 @@ internal static class GroupFlows
                 rowCounts[q] = count;
             }
 
-            columns = cols.ToArray();
-            values = vals.ToArray();
+            outColumns = cols.ToArray();
+            outValues = vals.ToArray();
             return ungrouped;
         }
         finally
