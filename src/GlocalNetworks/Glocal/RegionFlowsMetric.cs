@@ -44,9 +44,10 @@ public sealed record RegionFlowsOptions
 /// <c>total</c> (all links' weight: Σ F, off-diagonal once when undirected, plus <c>ungroupedWeight</c>),
 /// <c>weighted</c>, <c>directed</c>, <c>storage</c> (<c>dense</c> or <c>sparse</c>).</para>
 /// <para>Computed in one pass over the CSR (for each stored entry (i, j, w): F[g(i), g(j)] += w), never as a dense n × n
-/// matrix: time O(n + m + r²), memory O(r²) when r ≤ 2048 (a dense MathNet matrix); otherwise per-row sparse
-/// accumulation into a sparse MathNet matrix, O(n + m + nnz(F)) memory. Parallel over fixed row chunks with per-chunk
-/// accumulators added in chunk order: bit-identical for any degree of parallelism. Cancellation is checked every 1024
+/// matrix: time O(n + m + r²), memory O(r²) when r ≤ 2048 (a dense MathNet matrix; an undirected pass reads each link
+/// once and symmetrises); otherwise entries are bucketed by row of F in CSR order and each row is summed into a sparse
+/// MathNet matrix, O(m + nnz(F)) memory. Parallel over fixed row chunks with per-chunk accumulators (or bucket ranges)
+/// combined in chunk order: bit-identical for any degree of parallelism. Cancellation is checked every 1024
 /// rows. Empty network: an r × r zero matrix (0 × 0 without innovators).</para>
 /// <para>Checked against a dense numpy MᵀAM (<c>tests/oracles/region_flows.py</c>) on seeded random networks,
 /// one directed.</para>
