@@ -156,11 +156,11 @@ gravity_data <- function(weighted, mass) {
   gs <- match(prov_of[match(links$source, innovators$id)], held)
   gt <- match(prov_of[match(links$target, innovators$id)], held)
   for (l in seq_len(nrow(links))) {
-    if (is.na(gs[l]) || is.na(gt[l])) next
     w <- if (weighted) links$weight[l] else 1
-    deg[gs[l]] <- deg[gs[l]] + w
-    deg[gt[l]] <- deg[gt[l]] + w
-    if (gs[l] == gt[l]) next
+    # a region's degree counts every link end of its innovators, whatever the other end
+    if (!is.na(gs[l])) deg[gs[l]] <- deg[gs[l]] + w
+    if (!is.na(gt[l])) deg[gt[l]] <- deg[gt[l]] + w
+    if (is.na(gs[l]) || is.na(gt[l]) || gs[l] == gt[l]) next
     a <- min(gs[l], gt[l])
     b <- max(gs[l], gt[l])
     f[a, b] <- f[a, b] + w
