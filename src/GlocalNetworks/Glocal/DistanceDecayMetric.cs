@@ -103,7 +103,7 @@ public sealed class DistanceDecayResult : CompositeResult
 /// PPML (preferred): L_b ~ Poisson(exp(ln P_b + a - γ ln d̄_b)) with offset ln P_b, zeros kept (<see cref="PoissonGlm"/>).
 /// Each needs links in two bands, else NaN.</para>
 /// <para>Time O(n² + m) exact, O(K + m) sampled. Checked by hand on five cities and against R glm (PPML with offset) and
-/// lm (OLS) on a seeded network (tests/oracles/gravity.R), to 1e-9.</para>
+/// lm (OLS) on a seeded network (tests/oracles/gravity.R), to 1e-12.</para>
 /// </remarks>
 public sealed class DistanceDecayMetric : Metric<DistanceDecayOptions, DistanceDecayResult>
 {

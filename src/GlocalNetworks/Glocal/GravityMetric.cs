@@ -138,7 +138,7 @@ public sealed class GravityResult : CompositeResult
 /// <see cref="GravityOptions.MaxIterations"/>.</para>
 /// <para>Time O(m + r² p²) per IRLS iteration (r regions, p terms); memory a dense r × r flow array for r ≤ 2048.</para>
 /// <para>Checked against R 4.2 <c>glm(family = quasipoisson)</c> and sandwich 3.0-2 on a seeded 19-region network
-/// (tests/oracles/gravity.R), to 1e-9 relative.</para>
+/// (tests/oracles/gravity.R), to 1e-12 relative.</para>
 /// </remarks>
 public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
 {
