@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using FsCheck.Xunit;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
@@ -35,7 +36,7 @@ public sealed class DistanceDecayProperties
         }
 
         var b = GlocalNetwork.CreateBuilder().AddRegion("R", "R", "city");
-        var order = permute ? new TestRandom((ulong)(uint)seed).Permutation(n) : Identity(n);
+        var order = permute ? new TestRandom((ulong)(uint)seed).Permutation(n) : Enumerable.Range(0, n).ToArray();
 
         string Id(int i) => prefix + i.ToString(CultureInfo.InvariantCulture);
         foreach (var i in order)
@@ -49,17 +50,6 @@ public sealed class DistanceDecayProperties
         }
 
         return b.Build();
-    }
-
-    private static int[] Identity(int n)
-    {
-        var a = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            a[i] = i;
-        }
-
-        return a;
     }
 
     private static DistanceDecayResult Run(GlocalNetwork net) => new DistanceDecayMetric().Compute(new MetricContext(net), new DistanceDecayOptions());
