@@ -215,7 +215,7 @@ public sealed class DistanceDecayMetric : Metric<DistanceDecayOptions, DistanceD
             ids[b] = Km(edges[b]) + "-" + Km(edges[b + 1]);
         }
 
-        var fits = Fits(links, pairs, mean, options);
+        var fits = Fits(links, pairs, mean, options, context.CancellationToken);
         var props = new Dictionary<string, string>
         {
             ["directed"] = directed ? "true" : "false",
@@ -287,7 +287,7 @@ public sealed class DistanceDecayMetric : Metric<DistanceDecayOptions, DistanceD
     }
 
     private static (double GammaOls, int OlsBands, int Dropped, int Empty, int PpmlBands, GlmFit? Fit) Fits(double[] links, double[] pairs, double[] mean,
-        DistanceDecayOptions options)
+        DistanceDecayOptions options, CancellationToken token)
     {
         var y = new List<double>();
         var x = new List<double>();
@@ -322,7 +322,7 @@ public sealed class DistanceDecayMetric : Metric<DistanceDecayOptions, DistanceD
         var (_, slope) = MathNet.Numerics.Fit.Line([.. olsX], [.. olsY]);
         var design = Matrix<double>.Build.Dense(y.Count, 2, (i, j) => j == 0 ? 1 : x[i]);
         var fit = PoissonGlm.Fit(design, y, ["intercept", "ln-distance"], off,
-            new GlmOptions { MaxIterations = options.MaxIterations, Tolerance = options.Tolerance }, MetricId);
+            new GlmOptions { MaxIterations = options.MaxIterations, Tolerance = options.Tolerance }, MetricId, token);
         return (-slope, olsX.Count, dropped, empty, y.Count, fit);
     }
 

@@ -294,7 +294,8 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
         }
         else
         {
-            fit = PoissonGlm.Fit(x, y, names, null, new GlmOptions { MaxIterations = options.MaxIterations, Tolerance = options.Tolerance }, Id);
+            fit = PoissonGlm.Fit(x, y, names, null, new GlmOptions { MaxIterations = options.MaxIterations, Tolerance = options.Tolerance }, Id,
+                context.CancellationToken);
             table = fit.ToTable(Id, options.Covariance, props);
         }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
+using System.Text;
 using GlocalNetworks.Metrics;
 using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
@@ -185,9 +186,26 @@ public sealed class GlmFit
     /// <param name="writer">The destination.</param>
     public void WriteCsv(TextWriter writer) => ToTable().WriteCsv(writer);
 
-    /// <summary>The coefficient table (<see cref="ToTable"/> with HC1) as Markdown.</summary>
+    /// <summary>The coefficient table (<see cref="ToTable"/> with HC1) as Markdown, one row per term in design order.</summary>
     /// <returns>The Markdown text.</returns>
-    public string ToMarkdown() => ToTable().ToMarkdown(ParameterCount);
+    public string ToMarkdown()
+    {
+        var table = ToTable();
+        var sb = new StringBuilder();
+        MetricResult.MarkdownHeader(sb, table.KeyColumn, table.Columns);
+        for (var j = 0; j < ParameterCount; j++)
+        {
+            sb.Append("| ").Append(MetricResult.Md(Names[j]));
+            foreach (var c in table.Columns)
+            {
+                sb.Append(" | ").Append(MetricResult.Md(table[j, c]));
+            }
+
+            sb.Append(" |\n");
+        }
+
+        return sb.ToString();
+    }
 
     /// <summary>The squared Pearson correlation of two equally long series; NaN when either is constant.</summary>
     /// <param name="a">The first series.</param>

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using GlocalNetworks.Metrics;
 using MathNet.Numerics.LinearAlgebra;
 using MathNet.Numerics.LinearAlgebra.Factorization;
@@ -55,13 +56,15 @@ public static class PoissonGlm
     /// <param name="names">The p regressor names, in column order.</param>
     /// <param name="offset">The n offsets, or <see langword="null"/> for none.</param>
     /// <param name="options">The options; <see langword="null"/> for the defaults.</param>
-    /// <param name="source">The name used in a <see cref="ConvergenceException"/> (the calling metric's id).</param>
+    /// <param name="metricId">The name used in a <see cref="ConvergenceException"/> (the calling metric's id).</param>
+    /// <param name="cancellationToken">Checked once per iteration.</param>
     /// <returns>The fit.</returns>
     /// <exception cref="ArgumentException">Sizes disagree, or a value is not finite, or y is negative.</exception>
     /// <exception cref="EstimationException">The design is singular, or the estimates may not exist.</exception>
     /// <exception cref="ConvergenceException">IRLS did not converge within <see cref="GlmOptions.MaxIterations"/>.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public static GlmFit Fit(Matrix<double> design, IReadOnlyList<double> y, IReadOnlyList<string> names,
-        IReadOnlyList<double>? offset = null, GlmOptions? options = null, string source = "glm")
+        IReadOnlyList<double>? offset = null, GlmOptions? options = null, string metricId = "glm", CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(y);
@@ -99,6 +102,7 @@ public static class PoissonGlm
         var change = double.NaN;
         for (var iter = 1; iter <= options.MaxIterations; iter++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             for (var i = 0; i < n; i++)
             {
                 var w = Math.Sqrt(mu[i]);
@@ -115,7 +119,7 @@ public static class PoissonGlm
             {
                 if (beta is null || half >= options.MaxIterations)
                 {
-                    throw new ConvergenceException(source, iter, double.PositiveInfinity, options.Tolerance);
+                    throw new ConvergenceException(metricId, iter, double.PositiveInfinity, options.Tolerance);
                 }
 
                 next = (next + beta) * 0.5;
@@ -132,7 +136,7 @@ public static class PoissonGlm
             devOld = dev;
         }
 
-        throw new ConvergenceException(source, options.MaxIterations, change, options.Tolerance);
+        throw new ConvergenceException(metricId, options.MaxIterations, change, options.Tolerance);
     }
 
     /// <summary>The Poisson deviance 2 Σ [y ln(y/μ) - (y - μ)], with 0 ln 0 = 0.</summary>

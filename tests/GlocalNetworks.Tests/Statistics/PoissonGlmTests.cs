@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using System.Text.Json;
+using System.Threading;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Statistics;
 using MathNet.Numerics.LinearAlgebra;
@@ -141,11 +142,22 @@ public class PoissonGlmTests
         var c = GravityFixture.Load().Case("hand");
         var (x, y, _) = Hand(c, "y", false);
 
-        var e = Assert.Throws<ConvergenceException>(() => PoissonGlm.Fit(x, y, HandTerms, options: Tight with { MaxIterations = 2 }, source: "gravity"));
+        var e = Assert.Throws<ConvergenceException>(() => PoissonGlm.Fit(x, y, HandTerms, options: Tight with { MaxIterations = 2 }, metricId: "gravity"));
 
         Assert.Equal(2, e.Iterations);
         Assert.Equal("gravity", e.MetricId);
         Assert.True(e.Residual > 1e-14);
+    }
+
+    [Fact]
+    public void Fit_Cancelled_ThrowsOperationCanceled()
+    {
+        var c = GravityFixture.Load().Case("hand");
+        var (x, y, _) = Hand(c, "y", false);
+        using var cts = new CancellationTokenSource();
+        cts.Cancel();
+
+        Assert.ThrowsAny<OperationCanceledException>(() => PoissonGlm.Fit(x, y, HandTerms, cancellationToken: cts.Token));
     }
 
     [Fact]
@@ -182,7 +194,10 @@ public class PoissonGlmTests
         Assert.Equal(["estimate", "se", "z", "p", "se.quasi", "t.quasi", "p.quasi", "se.hc0", "z.hc0", "p.hc0"], table.Columns);
         Assert.Equal(fit.Inference().StandardErrors[1], table["x1", "se"]);
         Assert.StartsWith("term,estimate,se,z,p,se.quasi,t.quasi,p.quasi,se.hc0,z.hc0,p.hc0\nintercept,", csv.ToString(), StringComparison.Ordinal);
-        Assert.Contains("| x1 |", fit.ToMarkdown(), StringComparison.Ordinal);
+        var md = fit.ToMarkdown().Split('\n');
+        Assert.StartsWith("| term | estimate | se | z | p | se.quasi |", md[0], StringComparison.Ordinal);
+        Assert.StartsWith("| intercept | 0.138389 |", md[2], StringComparison.Ordinal); // design order, G6
+        Assert.StartsWith("| x1 |", md[3], StringComparison.Ordinal);
         Assert.Equal(["estimate", "se", "z", "p", "se.quasi", "t.quasi", "p.quasi"], fit.ToTable(covariance: GlmCovariance.HC0).Columns);
         Assert.Throws<ArgumentException>(() => fit.ToTable(covariance: GlmCovariance.QuasiPoisson));
     }
