@@ -149,7 +149,7 @@ proximity <- read.csv(file.path(net_dir, "proximity.csv"), stringsAsFactors = FA
 # Gravity at the province level: observations R < S over the provinces holding innovators, in regions.csv order.
 prov_of <- ifelse(regions$level[match(innovators$region, regions$id)] == "province", innovators$region, NA)
 held <- regions$id[regions$level == "province" & regions$id %in% prov_of]
-gravity_data <- function(weighted, mass) {
+gravity_data <- function(weighted, mass, directed = FALSE) {
   r <- length(held)
   f <- matrix(0, r, r)
   deg <- numeric(r)
@@ -161,12 +161,13 @@ gravity_data <- function(weighted, mass) {
     if (!is.na(gs[l])) deg[gs[l]] <- deg[gs[l]] + w
     if (!is.na(gt[l])) deg[gt[l]] <- deg[gt[l]] + w
     if (is.na(gs[l]) || is.na(gt[l]) || gs[l] == gt[l]) next
-    a <- min(gs[l], gt[l])
-    b <- max(gs[l], gt[l])
+    a <- if (directed) gs[l] else min(gs[l], gt[l])
+    b <- if (directed) gt[l] else max(gs[l], gt[l])
     f[a, b] <- f[a, b] + w
   }
   m <- if (mass == "innovators") as.numeric(table(factor(prov_of, levels = held))) else deg
-  idx <- which(upper.tri(f), arr.ind = TRUE)
+  # observations R < S (undirected) or R != S (directed, every link an arc source -> target), row-major
+  idx <- which(if (directed) row(f) != col(f) else upper.tri(f), arr.ind = TRUE)
   idx <- idx[order(idx[, 1], idx[, 2]), , drop = FALSE]
   pr <- match(held, regions$id)
   country <- regions$parent[pr]
@@ -186,6 +187,10 @@ d <- gravity_data(TRUE, "degree")
 fit <- glm(y ~ lmr + lms + ldist + same, family = quasipoisson, data = d, control = ctrl)
 cases[["gravity-weighted"]] <- describe(fit, gterms)
 cases[["gravity-weighted"]]$options <- "level province, weighted, mass degree (link weight at each end), same parent at country"
+d <- gravity_data(FALSE, "innovators", directed = TRUE)
+fit <- glm(y ~ lmr + lms + ldist + same, family = quasipoisson, data = d, control = ctrl)
+cases[["gravity-directed"]] <- describe(fit, gterms)
+cases[["gravity-directed"]]$options <- "links read as arcs source -> target, ordered pairs R != S, count, mass innovators, same parent at country"
 
 # (c) Distance decay over innovator pairs (i < j): an innovator's location, else its home region's centroid, else
 # excluded. Bands [lo, hi), the last one closed.

@@ -60,6 +60,18 @@ public class GravityMetricTests
     }
 
     [Fact]
+    public void Compute_SeededNetworkDirected_MatchesRGlmOnOrderedPairs()
+    {
+        var f = GravityFixture.Load();
+
+        var result = Run(GravityFixture.Network(directed: true), Tight);
+
+        PoissonGlmTests.AssertMatchesR(f, f.Case("gravity-directed"), result.Fit!);
+        Assert.Equal("true", result.Properties["directed"]);
+        Assert.Equal(19 * 18, result.Network["observations"]);
+    }
+
+    [Fact]
     public void Compute_Hc0Covariance_PutsHc0InTheMainColumns()
     {
         var result = Run(GravityFixture.Network(), Tight with { Covariance = GlmCovariance.HC0 });

@@ -97,8 +97,9 @@ internal sealed class GravityFixture
         lat.Length == 0 ? null : new GeoPoint(double.Parse(lat, CultureInfo.InvariantCulture), double.Parse(lon, CultureInfo.InvariantCulture));
 
     /// <summary>The seeded network of gravity.R: regions W (world) &gt; C1..C4 (country) &gt; provinces; 244 innovators
-    /// (four at country level, one of them unlocated); 700 undirected links with integer weights 1-5.</summary>
-    public static GlocalNetwork Network()
+    /// (four at country level, one of them unlocated); 700 links with integer weights 1-5, undirected unless
+    /// <paramref name="directed"/> (then arcs source → target, as the <c>gravity-directed</c> case reads them).</summary>
+    public static GlocalNetwork Network(bool directed = false)
     {
         var b = GlocalNetwork.CreateBuilder();
         foreach (var r in Csv("regions.csv"))
@@ -113,7 +114,7 @@ internal sealed class GravityFixture
 
         foreach (var r in Csv("links.csv"))
         {
-            b.AddLink(r[0], r[1], LinkKind.Other, double.Parse(r[2], CultureInfo.InvariantCulture));
+            b.AddLink(r[0], r[1], LinkKind.Other, double.Parse(r[2], CultureInfo.InvariantCulture), directed: directed);
         }
 
         return b.Build();
