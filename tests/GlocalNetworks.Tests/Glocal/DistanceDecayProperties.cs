@@ -72,6 +72,31 @@ public sealed class DistanceDecayProperties
         return pairs == n * (n - 1) / 2.0 && links == m && (m == 0 ? shares == 0 : Math.Abs(shares - 1) < 1e-12);
     }
 
+    [Property(MaxTest = 200)]
+    public bool PointSetDistance_IsGeoPointDistanceBitForBit(int seed)
+    {
+        var rng = new TestRandom((ulong)(uint)seed);
+        var pts = new List<GeoPoint>();
+        for (var k = 0; k < 20; k++)
+        {
+            pts.Add(new GeoPoint((rng.NextUInt64() % 1_800_001 / 10_000.0) - 90, (rng.NextUInt64() % 3_600_001 / 10_000.0) - 180));
+        }
+
+        var set = new DistanceDecayMetric.PointSet(pts);
+        for (var i = 0; i < pts.Count; i++)
+        {
+            for (var j = 0; j < pts.Count; j++)
+            {
+                if (BitConverter.DoubleToInt64Bits(set.Distance(i, j)) != BitConverter.DoubleToInt64Bits(pts[i].DistanceKm(pts[j])))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
     [Property(MaxTest = 100)]
     public bool Relabelling_ChangesNoBand(int seed)
     {
