@@ -329,50 +329,31 @@ public sealed class DistanceDecayMetric : Metric<DistanceDecayOptions, DistanceD
 
     private static (long[] Hits, double[] Sums) CountPairs(MetricContext context, PointSet pts, double[] edges)
     {
-        var nb = edges.Length - 1;
+        // Row i goes to chunk i mod 64: balanced work, and a fixed assignment whatever the thread count.
         var n = pts.Count;
-        var hits = new long[Chunks][];
-        var sums = new double[Chunks][];
-        var done = 0L;
-        Parallel.For(0, Chunks, OptionsOf(context), c =>
+        var rows = 0L;
+        return ByChunks(context, edges.Length - 1, (c, h, s) =>
         {
-            var h = new long[nb];
-            var s = new double[nb];
             for (var i = c; i < n; i += Chunks)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 for (var j = i + 1; j < n; j++)
                 {
-                    var d = pts.Distance(i, j);
-                    var b = Band(edges, d);
-                    if (b >= 0)
-                    {
-                        h[b]++;
-                        s[b] += d;
-                    }
+                    Tally(edges, pts.Distance(i, j), h, s);
                 }
 
-                context.ReportProgress(MetricId, Interlocked.Increment(ref done), n, "pairs");
+                context.ReportProgress(MetricId, Interlocked.Increment(ref rows), n, "pairs");
             }
-
-            hits[c] = h;
-            sums[c] = s;
         });
-        return Combine(hits, sums, nb);
     }
 
     private static (long[] Hits, double[] Sums) SamplePairs(MetricContext context, PointSet pts, double[] edges, long k, ulong seed)
     {
-        var nb = edges.Length - 1;
         var n = pts.Count;
-        var hits = new long[Chunks][];
-        var sums = new double[Chunks][];
-        var done = 0L;
-        Parallel.For(0, Chunks, OptionsOf(context), c =>
+        var chunks = 0L;
+        return ByChunks(context, edges.Length - 1, (c, h, s) =>
         {
             var rng = new DeterministicRandom(seed, (ulong)c);
-            var h = new long[nb];
-            var s = new double[nb];
             var draws = (k / Chunks) + (c < k % Chunks ? 1 : 0);
             for (var t = 0L; t < draws; t++)
             {
@@ -383,26 +364,39 @@ public sealed class DistanceDecayMetric : Metric<DistanceDecayOptions, DistanceD
 
                 var i = rng.NextInt(n);
                 var j = rng.NextInt(n - 1);
-                j += j >= i ? 1 : 0;
-                var d = pts.Distance(i, j);
-                var b = Band(edges, d);
-                if (b >= 0)
-                {
-                    h[b]++;
-                    s[b] += d;
-                }
+                Tally(edges, pts.Distance(i, j >= i ? j + 1 : j), h, s);
             }
 
-            context.ReportProgress(MetricId, Interlocked.Increment(ref done), Chunks, "sampled pairs");
-
-            hits[c] = h;
-            sums[c] = s;
+            context.ReportProgress(MetricId, Interlocked.Increment(ref chunks), Chunks, "sampled pairs");
         });
+    }
+
+    /// <summary>Runs <paramref name="chunk"/> for the 64 chunks in parallel, each with its own counts and distance sums
+    /// by band, and adds those up in chunk order.</summary>
+    private static (long[] Hits, double[] Sums) ByChunks(MetricContext context, int nb, Action<int, long[], double[]> chunk)
+    {
+        var hits = new long[Chunks][];
+        var sums = new double[Chunks][];
+        Parallel.For(0, Chunks, new ParallelOptions { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken },
+            c =>
+            {
+                hits[c] = new long[nb];
+                sums[c] = new double[nb];
+                chunk(c, hits[c], sums[c]);
+            });
         return Combine(hits, sums, nb);
     }
 
-    private static ParallelOptions OptionsOf(MetricContext context) =>
-        new() { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism, CancellationToken = context.CancellationToken };
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Tally(double[] edges, double d, long[] hits, double[] sums)
+    {
+        var b = Band(edges, d);
+        if (b >= 0)
+        {
+            hits[b]++;
+            sums[b] += d;
+        }
+    }
 
     private static (long[] Hits, double[] Sums) Combine(long[][] hits, double[][] sums, int nb)
     {
