@@ -84,7 +84,7 @@ internal static class ResultFiles
             }
             else if (r is KeyedTable t)
             {
-                WriteWide(p, t.KeyColumnName, [t], json: true);
+                WriteWide(p, t.KeyColumnName, [t], json: true, prefixed: false);
             }
             else
             {
@@ -97,7 +97,9 @@ internal static class ResultFiles
         return written;
     }
 
-    private static string WriteWide(string path, string key, List<KeyedTable> tables, bool json)
+    // Shared files prefix each column with its metric id (nodes.csv: degree, brokerage.gatekeeper); a table alone in its
+    // file keeps its own column names, as its CSV does.
+    private static string WriteWide(string path, string key, List<KeyedTable> tables, bool json, bool prefixed = true)
     {
         // Rows: the union of the tables' ids in order of first appearance, so no table's row is lost.
         var ids = new List<string>(tables[0].Ids);
@@ -121,7 +123,7 @@ internal static class ResultFiles
         {
             foreach (var c in t.Columns)
             {
-                headers.Add(c == KeyedTable.ValueColumn ? t.MetricId : t.MetricId + "." + c);
+                headers.Add(!prefixed ? c : c == KeyedTable.ValueColumn ? t.MetricId : t.MetricId + "." + c);
             }
         }
 
