@@ -67,29 +67,10 @@ public sealed class GlocalityMetric : Metric<GlocalityOptions, NodeTable>
         var net = context.Network;
         var n = net.Innovators.Count;
         var scales = ScaleTally.ScalesOf(net);
-        var t = new ScaleTally(scales, n);
-        var src = net.Links.Sources;
-        var tgt = net.Links.Targets;
-        var w = net.Links.Weights;
-        var sc = net.LinkScales;
-        var lim = net.LinkResolutionLimited;
-        for (var l = 0; l < src.Length; l++)
-        {
-            t.Add(src[l], sc[l], w[l], lim[l]);
-            if (tgt[l] != src[l])
-            {
-                t.Add(tgt[l], sc[l], w[l], lim[l]);
-            }
-        }
-
+        var t = ScaleTally.ByInnovator(net, scales);
         var s = t.S;
         var profile = options.Weighted ? t.Weights : t.Counts;
-        var byScale = new double[s][];
-        for (var k = 0; k < s; k++)
-        {
-            byScale[k] = new double[n];
-        }
-
+        var byScale = ScaleTally.Jagged(s, n);
         var total = new double[n];
         var glocality = new double[n];
         var localShare = new double[n];

@@ -154,7 +154,6 @@ public sealed class ScaleMixMetric : Metric<ScaleMixOptions, ScaleMixResult>
         var net = context.Network;
         var scales = ScaleTally.ScalesOf(net);
         var src = net.Links.Sources;
-        var tgt = net.Links.Targets;
         var w = net.Links.Weights;
         var sc = net.LinkScales;
         var lim = net.LinkResolutionLimited;
@@ -195,7 +194,7 @@ public sealed class ScaleMixMetric : Metric<ScaleMixOptions, ScaleMixResult>
         if (groups is not null)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            var t = TallyByEitherEnd(scales, groups.Count, groups.GroupOf, src, tgt, w, sc, lim);
+            var t = ScaleTally.ByEitherEnd(net, scales, groups.Count, groups.GroupOf);
             parts.Add(new(ScaleMixResult.RegionsPart,
                 new RegionTable(Id, groups.Level!, groups.Ids, t.RowCompositionColumns(ScaleTally.AllRows(groups.Count)), props)));
         }
@@ -204,15 +203,7 @@ public sealed class ScaleMixMetric : Metric<ScaleMixOptions, ScaleMixResult>
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var n = net.Innovators.Count;
-            var t = new ScaleTally(scales, n);
-            for (var l = 0; l < src.Length; l++)
-            {
-                t.Add(src[l], sc[l], w[l], lim[l]);
-                if (tgt[l] != src[l])
-                {
-                    t.Add(tgt[l], sc[l], w[l], lim[l]);
-                }
-            }
+            var t = ScaleTally.ByInnovator(net, scales);
 
             parts.Add(new(ScaleMixResult.InnovatorsPart,
                 new NodeTable(Id, context.InnovatorIds, t.RowCompositionColumns(ScaleTally.AllRows(n)), props)));
@@ -222,7 +213,7 @@ public sealed class ScaleMixMetric : Metric<ScaleMixOptions, ScaleMixResult>
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var kinds = context.GetOrAdd(new CacheKey("groups:kind"), c => InnovatorGroups.ByKind(c.Network));
-            var t = TallyByEitherEnd(scales, kinds.Count, kinds.GroupOf, src, tgt, w, sc, lim);
+            var t = ScaleTally.ByEitherEnd(net, scales, kinds.Count, kinds.GroupOf);
             parts.Add(new(ScaleMixResult.InnovatorKindsPart,
                 new GroupTable(Id, "innovator-kind", kinds.Ids, t.RowCompositionColumns(ScaleTally.AllRows(kinds.Count)), props)));
         }
@@ -258,29 +249,5 @@ public sealed class ScaleMixMetric : Metric<ScaleMixOptions, ScaleMixResult>
         }
 
         return new ScaleMixResult(parts, props);
-    }
-
-    /// <summary>Tallies each link once in the group of each end (once when both ends share the group; not at all for an
-    /// end without a group).</summary>
-    private static ScaleTally TallyByEitherEnd(Scale[] scales, int rows, ReadOnlySpan<int> groupOf, ReadOnlySpan<int> src,
-        ReadOnlySpan<int> tgt, ReadOnlySpan<double> w, ReadOnlySpan<Scale> sc, ReadOnlySpan<bool> lim)
-    {
-        var t = new ScaleTally(scales, rows);
-        for (var l = 0; l < src.Length; l++)
-        {
-            var a = groupOf[src[l]];
-            var b = groupOf[tgt[l]];
-            if (a >= 0)
-            {
-                t.Add(a, sc[l], w[l], lim[l]);
-            }
-
-            if (b >= 0 && b != a)
-            {
-                t.Add(b, sc[l], w[l], lim[l]);
-            }
-        }
-
-        return t;
     }
 }

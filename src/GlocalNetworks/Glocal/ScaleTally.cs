@@ -125,6 +125,64 @@ internal sealed class ScaleTally
         }
     }
 
+    /// <summary>Tallies each link of <paramref name="network"/> once in the group of each end: once when both ends share
+    /// the group, not at all for an end without a group (-1).</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="scales">The scale columns.</param>
+    /// <param name="rows">The number of groups.</param>
+    /// <param name="groupOf">Each innovator's group, or -1.</param>
+    /// <returns>The tally.</returns>
+    public static ScaleTally ByEitherEnd(GlocalNetwork network, Scale[] scales, int rows, ReadOnlySpan<int> groupOf) =>
+        ByEnds(network, scales, rows, groupOf, byInnovator: false);
+
+    /// <summary>Tallies each innovator's incident links (a self-loop once): row = innovator index.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="scales">The scale columns.</param>
+    /// <returns>The tally.</returns>
+    public static ScaleTally ByInnovator(GlocalNetwork network, Scale[] scales) =>
+        ByEnds(network, scales, network.Innovators.Count, default, byInnovator: true);
+
+    private static ScaleTally ByEnds(GlocalNetwork network, Scale[] scales, int rows, ReadOnlySpan<int> groupOf, bool byInnovator)
+    {
+        var t = new ScaleTally(scales, rows);
+        var src = network.Links.Sources;
+        var tgt = network.Links.Targets;
+        var w = network.Links.Weights;
+        var sc = network.LinkScales;
+        var lim = network.LinkResolutionLimited;
+        for (var l = 0; l < src.Length; l++)
+        {
+            var a = byInnovator ? src[l] : groupOf[src[l]];
+            var b = byInnovator ? tgt[l] : groupOf[tgt[l]];
+            if (a >= 0)
+            {
+                t.Add(a, sc[l], w[l], lim[l]);
+            }
+
+            if (b >= 0 && b != a)
+            {
+                t.Add(b, sc[l], w[l], lim[l]);
+            }
+        }
+
+        return t;
+    }
+
+    /// <summary>A new <c>double[scales][rows]</c>.</summary>
+    /// <param name="scales">The outer length.</param>
+    /// <param name="rows">The inner length.</param>
+    /// <returns>The arrays.</returns>
+    public static double[][] Jagged(int scales, int rows)
+    {
+        var a = new double[scales][];
+        for (var k = 0; k < scales; k++)
+        {
+            a[k] = new double[rows];
+        }
+
+        return a;
+    }
+
     /// <summary>The number of links in a row (all scales).</summary>
     /// <param name="row">The row.</param>
     /// <returns>The count.</returns>
@@ -152,17 +210,10 @@ internal sealed class ScaleTally
         var links = new double[r];
         var weight = new double[r];
         var limited = new double[r];
-        var count = new double[S][];
-        var w = new double[S][];
-        var share = new double[S][];
-        var countShare = new double[S][];
-        for (var k = 0; k < S; k++)
-        {
-            count[k] = new double[r];
-            w[k] = new double[r];
-            share[k] = new double[r];
-            countShare[k] = new double[r];
-        }
+        var count = Jagged(S, r);
+        var w = Jagged(S, r);
+        var share = Jagged(S, r);
+        var countShare = Jagged(S, r);
 
         for (var i = 0; i < r; i++)
         {

@@ -160,17 +160,10 @@ public sealed class TripleHelixMetric : Metric<TripleHelixOptions, TripleHelixRe
         var share = new double[r];
         var countShare = new double[r];
         var limited = new double[r];
-        var count = new double[s][];
-        var ws = new double[s][];
-        var shares = new double[s][];
-        var countShares = new double[s][];
-        for (var k = 0; k < s; k++)
-        {
-            count[k] = new double[r];
-            ws[k] = new double[r];
-            shares[k] = new double[r];
-            countShares[k] = new double[r];
-        }
+        var count = ScaleTally.Jagged(s, r);
+        var ws = ScaleTally.Jagged(s, r);
+        var shares = ScaleTally.Jagged(s, r);
+        var countShares = ScaleTally.Jagged(s, r);
 
         for (var i = 0; i < r; i++)
         {

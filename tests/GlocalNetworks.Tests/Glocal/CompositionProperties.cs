@@ -47,17 +47,6 @@ public sealed class CompositionProperties
         return b.Build();
     }
 
-    private static int[] Identity(int n)
-    {
-        var p = new int[n];
-        for (var i = 0; i < n; i++)
-        {
-            p[i] = i;
-        }
-
-        return p;
-    }
-
     private static (GlocalNetwork Net, GlocalNetwork Relabelled, Dictionary<string, string> ToOriginal) Pair(int a, int b, int c)
     {
         var spec = RandomNetworks.Network(Seed(a, b));
@@ -72,7 +61,7 @@ public sealed class CompositionProperties
             toOriginal[renamed[i]] = spec.InnovatorIds[i];
         }
 
-        var net = Build(spec, Identity(n), Identity(spec.Links.Count), i => spec.InnovatorIds[i]);
+        var net = Build(spec, ScaleTally.AllRows(n), ScaleTally.AllRows(spec.Links.Count), i => spec.InnovatorIds[i]);
         var relabelled = Build(spec, rng.Permutation(n), rng.Permutation(spec.Links.Count), i => renamed[i]);
         return (net, relabelled, toOriginal);
     }
@@ -129,7 +118,7 @@ public sealed class CompositionProperties
     public void ScaleMix_SharesSumToOne_EveryGrouping(int a, int b)
     {
         var spec = RandomNetworks.Network(Seed(a, b));
-        var net = Build(spec, Identity(spec.InnovatorIds.Count), Identity(spec.Links.Count), i => spec.InnovatorIds[i]);
+        var net = Build(spec, ScaleTally.AllRows(spec.InnovatorIds.Count), ScaleTally.AllRows(spec.Links.Count), i => spec.InnovatorIds[i]);
         foreach (var level in new[] { "city", "province", "country", "world-region" })
         {
             var r = new ScaleMixMetric().Compute(new MetricContext(net), new ScaleMixOptions { Level = level, Groupings = ScaleMixGroupings.All });
@@ -157,7 +146,7 @@ public sealed class CompositionProperties
     public void ScaleMix_LinkKindsPartitionTheNetwork(int a, int b)
     {
         var spec = RandomNetworks.Network(Seed(a, b));
-        var net = Build(spec, Identity(spec.InnovatorIds.Count), Identity(spec.Links.Count), i => spec.InnovatorIds[i]);
+        var net = Build(spec, ScaleTally.AllRows(spec.InnovatorIds.Count), ScaleTally.AllRows(spec.Links.Count), i => spec.InnovatorIds[i]);
         var r = new ScaleMixMetric().Compute(new MetricContext(net), new ScaleMixOptions());
         foreach (var s in Scales)
         {
@@ -204,7 +193,7 @@ public sealed class CompositionProperties
     public void Glocality_AndBalance_InUnitInterval(int a, int b, bool weighted)
     {
         var spec = RandomNetworks.Network(Seed(a, b));
-        var net = Build(spec, Identity(spec.InnovatorIds.Count), Identity(spec.Links.Count), i => spec.InnovatorIds[i]);
+        var net = Build(spec, ScaleTally.AllRows(spec.InnovatorIds.Count), ScaleTally.AllRows(spec.Links.Count), i => spec.InnovatorIds[i]);
         var t = new GlocalityMetric().Compute(new MetricContext(net), new GlocalityOptions { Weighted = weighted });
         for (var r = 0; r < t.Count; r++)
         {
@@ -227,7 +216,7 @@ public sealed class CompositionProperties
     public void TripleHelix_ScaleShareColumnsSumToOne(int a, int b)
     {
         var spec = RandomNetworks.Network(Seed(a, b));
-        var net = Build(spec, Identity(spec.InnovatorIds.Count), Identity(spec.Links.Count), i => spec.InnovatorIds[i]);
+        var net = Build(spec, ScaleTally.AllRows(spec.InnovatorIds.Count), ScaleTally.AllRows(spec.Links.Count), i => spec.InnovatorIds[i]);
         var r = new TripleHelixMetric().Compute(new MetricContext(net), new TripleHelixOptions());
         foreach (var t in new[] { r.KindPairs, r.Helix })
         {

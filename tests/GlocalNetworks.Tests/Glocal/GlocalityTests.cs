@@ -112,13 +112,7 @@ public class GlocalityTests
     [Fact]
     public void Compute_IsolatedInnovator_NaN()
     {
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
-            .AddInnovator("b", "B", InnovatorKind.Firm, "Munich")
-            .AddInnovator("lonely", "L", InnovatorKind.Firm, "Dresden")
-            .AddLink("a", "b")
-            .Build();
-        var t = Run(net);
+        var t = Run(ScaleMixTests.WithIsolate());
 
         Assert.Equal(0, t["lonely", "total"]);
         Assert.True(double.IsNaN(t["lonely", "glocality"]));

@@ -39,6 +39,14 @@ public class ScaleMixTests
         .AddLink("a", "e")
         .Build();
 
+    /// <summary>a, b in Munich linked; lonely in Dresden without links.</summary>
+    internal static GlocalNetwork WithIsolate() => TinyNetworks.WorldBuilder()
+        .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
+        .AddInnovator("b", "B", InnovatorKind.Firm, "Munich")
+        .AddInnovator("lonely", "L", InnovatorKind.Firm, "Dresden")
+        .AddLink("a", "b")
+        .Build();
+
     [Fact]
     public void Compute_TriangleInOneCity_AllLocal()
     {
@@ -208,18 +216,26 @@ public class ScaleMixTests
     [Fact]
     public void Compute_InnovatorWithoutLinks_NaNShares()
     {
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
-            .AddInnovator("b", "B", InnovatorKind.Firm, "Munich")
-            .AddInnovator("lonely", "L", InnovatorKind.Firm, "Dresden")
-            .AddLink("a", "b")
-            .Build();
+        var net = WithIsolate();
         var r = Run(net, new ScaleMixOptions { Groupings = ScaleMixGroupings.All });
 
         Assert.Equal(0, r.Innovators!["lonely", "links"]);
         Assert.True(double.IsNaN(r.Innovators["lonely", "share.local"]));
         Assert.Equal(0, r.Regions!["Saxony", "links"]);
         Assert.True(double.IsNaN(r.Regions["Saxony", "count-share.local"]));
+    }
+
+    [Fact]
+    public void Compute_CancelledToken_Throws()
+    {
+        using var cts = new System.Threading.CancellationTokenSource();
+        cts.Cancel();
+        var context = new MetricContext(TinyNetworks.Mixed(), cancellationToken: cts.Token);
+
+        Assert.Throws<OperationCanceledException>(() => new ScaleMixMetric().Compute(context, new ScaleMixOptions()));
+        Assert.Throws<OperationCanceledException>(() => new GlocalityMetric().Compute(context, new GlocalityOptions()));
+        Assert.Throws<OperationCanceledException>(() => new TripleHelixMetric().Compute(context, new TripleHelixOptions()));
+        Assert.Throws<OperationCanceledException>(() => new OrganiserReachMetric().Compute(context, new OrganiserReachOptions()));
     }
 
     [Fact]
