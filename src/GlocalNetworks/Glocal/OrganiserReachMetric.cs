@@ -69,8 +69,8 @@ public sealed class OrganiserReachResult : CompositeResult
 /// = that / m (NaN when m = 0), <c>links</c> = m, <c>organisers</c>.</para>
 /// <para>Members are validated when the network is built (an unknown member id is a
 /// <see cref="ReferentialIntegrityException"/>), and mapped to innovator indices once; a member listed twice counts once.
-/// Works on the link list (parallel links separate, direction ignored). No organisers: an empty table and NaN-free
-/// network values (co-member share 0, or NaN without links).</para>
+/// Works on the link list (parallel links separate, direction ignored). No organisers: an empty table, and a co-member
+/// share of 0 (NaN when the network has no links).</para>
 /// <para>Time O(m·(1 + o) + Σ|S<sub>O</sub>|·depth) with o the largest number of organisers an innovator belongs to;
 /// memory O(n + Σ|S<sub>O</sub>|). Reference: DESIGN §2.10; Si, Zeng, Cao &amp; Zhu (2016) on organisers of glocal
 /// innovation networks. Checked by hand computation.</para>
