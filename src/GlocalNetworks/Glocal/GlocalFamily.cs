@@ -11,5 +11,7 @@ public static class GlocalFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new EiIndexMetric(),
+        new BuzzPipelinesMetric(),
     ];
 }
