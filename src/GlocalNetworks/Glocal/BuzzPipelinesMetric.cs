@@ -235,6 +235,8 @@ public sealed class BuzzPipelinesMetric : Metric<BuzzPipelinesOptions, RegionTab
     /// <returns>The three measures.</returns>
     internal static (double Hhi, double Normalised, double Gini) Concentration(Span<double> x)
     {
+        // Sorted first, so that every sum runs in an order that does not depend on the innovators' order.
+        x.Sort();
         double sum = 0;
         foreach (var v in x)
         {
@@ -247,17 +249,11 @@ public sealed class BuzzPipelinesMetric : Metric<BuzzPipelinesOptions, RegionTab
         }
 
         double n = x.Length;
-        double hhi = 0;
-        foreach (var v in x)
-        {
-            var s = v / sum;
-            hhi += s * s;
-        }
-
-        x.Sort();
-        double weighted = 0;
+        double hhi = 0, weighted = 0;
         for (var k = 0; k < x.Length; k++)
         {
+            var s = x[k] / sum;
+            hhi += s * s;
             weighted += (k + 1) * x[k];
         }
 
