@@ -115,7 +115,6 @@ public sealed class BuzzPipelinesMetric : Metric<BuzzPipelinesOptions, RegionTab
         var xCount = new double[n];
         var xWeight = new double[n];
         long ungroupedLinks = 0;
-        var within = new List<int>();
         for (var u = 0; u < n; u++)
         {
             var gu = group[u];
@@ -137,8 +136,6 @@ public sealed class BuzzPipelinesMetric : Metric<BuzzPipelinesOptions, RegionTab
                 {
                     internalCount[gu]++;
                     internalWeight[gu] += w;
-                    within.Add(u);
-                    within.Add(v);
                 }
                 else
                 {
@@ -154,7 +151,7 @@ public sealed class BuzzPipelinesMetric : Metric<BuzzPipelinesOptions, RegionTab
             }
         }
 
-        var (clusteringSum, triangles2, triples) = Clustering(context, within, group, r, n);
+        var (clusteringSum, triangles2, triples) = Clustering(context, g, group, r);
         var (start, members) = Members(group, r);
         var reached = new double[r];
         var reachedCoarse = reachLevel is null ? null : new double[r];
@@ -263,16 +260,36 @@ public sealed class BuzzPipelinesMetric : Metric<BuzzPipelinesOptions, RegionTab
 
     /// <summary>Per group: the sum of local clustering coefficients, Σ 2T_i and Σ k_i (k_i - 1) inside the group's induced
     /// subgraph, from one triangle count on the union of the induced subgraphs.</summary>
-    private static (double[] ClusteringSum, double[] Triangles2, double[] Triples) Clustering(MetricContext context, List<int> within,
-        ReadOnlySpan<int> group, int r, int n)
+    private static (double[] ClusteringSum, double[] Triangles2, double[] Triples) Clustering(MetricContext context, CsrGraph g,
+        ReadOnlySpan<int> group, int r)
     {
-        var half = within.Count / 2;
-        var src = new int[half];
-        var tgt = new int[half];
-        for (var e = 0; e < half; e++)
+        // The union of the induced subgraphs: every tie whose two ends share a group (two passes: count, then fill).
+        var n = g.NodeCount;
+        var offsets = g.Offsets;
+        var targets = g.Targets;
+        var kept = 0;
+        for (var u = 0; u < n; u++)
         {
-            src[e] = within[2 * e];
-            tgt[e] = within[(2 * e) + 1];
+            for (int k = offsets[u], end = offsets[u + 1]; k < end; k++)
+            {
+                kept += targets[k] > u && group[u] >= 0 && group[targets[k]] == group[u] ? 1 : 0;
+            }
+        }
+
+        var src = new int[kept];
+        var tgt = new int[kept];
+        var p = 0;
+        for (var u = 0; u < n; u++)
+        {
+            for (int k = offsets[u], end = offsets[u + 1]; k < end; k++)
+            {
+                var v = targets[k];
+                if (v > u && group[u] >= 0 && group[v] == group[u])
+                {
+                    (src[p], tgt[p]) = (u, v);
+                    p++;
+                }
+            }
         }
 
         var induced = CsrGraph.Build(src, tgt, [], n, directed: false, ParallelLinkPolicy.Sum, SelfLoopPolicy.Ignore);
