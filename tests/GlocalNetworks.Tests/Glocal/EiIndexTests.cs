@@ -4,6 +4,7 @@ using System.Threading;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
+using GlocalNetworks.Tests.Metrics.Paths;
 using GlocalNetworks.Tests.TestUtils;
 using Xunit;
 
@@ -307,13 +308,12 @@ public class EiIndexTests
     [Fact]
     public void Permutations_ReportProgressToTheTotal()
     {
-        var seen = new List<MetricProgress>();
-        var progress = new SyncProgress(seen);
+        var progress = new CollectingProgress();
         var ctx = new MetricContext(TwoCliques(), progress: progress);
 
         new EiIndexMetric().Compute(ctx, new EiIndexOptions { Level = "province", Permutations = 2000 });
 
-        Assert.Contains(seen, p => p.MetricId == "ei-index" && p.Done == 2000 && p.Total == 2000 && p.Stage == "permutations province");
+        Assert.Contains(progress.Reports, p => p.MetricId == "ei-index" && p.Done == 2000 && p.Total == 2000 && p.Stage == "permutations province");
     }
 
     [Fact]
@@ -344,16 +344,5 @@ public class EiIndexTests
         Assert.Contains("buzz-pipelines", ids);
         Assert.Equal("ei-index", StandardMetrics.EiIndex.Id);
         Assert.Equal("buzz-pipelines", StandardMetrics.BuzzPipelines.Id);
-    }
-
-    private sealed class SyncProgress(List<MetricProgress> seen) : IProgress<MetricProgress>
-    {
-        public void Report(MetricProgress value)
-        {
-            lock (seen)
-            {
-                seen.Add(value);
-            }
-        }
     }
 }
