@@ -332,6 +332,34 @@ public class EiIndexTests
     }
 
     [Fact]
+    public void Analyze_TwoLevelsWithBuzz_ExportsEveryPartToItsFile()
+    {
+        var result = Hand().Analyze()
+            .Compute(StandardMetrics.EiIndex, o => o with { Levels = ["province", "country"] })
+            .Compute(StandardMetrics.BuzzPipelines, o => o with { Level = "province" })
+            .Run();
+        var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "glocal-ei-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            result.WriteCsv(dir);
+
+            var network = System.IO.File.ReadAllText(System.IO.Path.Combine(dir, "network.csv"));
+            Assert.Contains("ei-index.ei.country,-0.6\n", network);
+            Assert.Contains("ei-index.openness.province,", network);
+            var province = System.IO.File.ReadAllLines(System.IO.Path.Combine(dir, "regions-province.csv"));
+            Assert.StartsWith("region,ei-index.external,ei-index.internal,", province[0]);
+            Assert.Contains("buzz-pipelines.density", province[0]);
+            Assert.Equal(3, province.Length);          // header, Bavaria, Saxony
+            Assert.StartsWith("DE,1,4,", System.IO.File.ReadAllLines(System.IO.Path.Combine(dir, "regions-country.csv"))[1]);
+            Assert.Contains("ei-index.ei-weighted", System.IO.File.ReadAllLines(System.IO.Path.Combine(dir, "nodes.csv"))[0]);
+        }
+        finally
+        {
+            System.IO.Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
     public void Registry_ListsEiIndexAndBuzzPipelines()
     {
         var ids = new List<string>();
