@@ -15,5 +15,7 @@ public static class GlocalFamily
         new GlocalityMetric(),
         new TripleHelixMetric(),
         new OrganiserReachMetric(),
+        new EiIndexMetric(),
+        new BuzzPipelinesMetric(),
     ];
 }

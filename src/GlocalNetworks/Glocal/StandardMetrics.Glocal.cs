@@ -16,4 +16,10 @@ public static partial class StandardMetrics
 
     /// <summary><c>organiser-reach</c>.</summary>
     public static MetricHandle<OrganiserReachOptions, OrganiserReachResult> OrganiserReach { get; } = new(OrganiserReachMetric.MetricId);
+
+    /// <summary><c>ei-index</c>.</summary>
+    public static MetricHandle<EiIndexOptions, EiIndexResult> EiIndex { get; } = new(EiIndexMetric.MetricId);
+
+    /// <summary><c>buzz-pipelines</c>.</summary>
+    public static MetricHandle<BuzzPipelinesOptions, RegionTable> BuzzPipelines { get; } = new(BuzzPipelinesMetric.MetricId);
 }
