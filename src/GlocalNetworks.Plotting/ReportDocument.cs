@@ -86,7 +86,11 @@ public sealed class ReportDocument
     {
         ArgumentNullException.ThrowIfNull(table);
         var header = new List<string> { label is null ? "id" : "name" };
-        header.AddRange(table.Columns);
+        foreach (var c in table.Columns)
+        {
+            header.Add(c == KeyedTable.ValueColumn ? table.MetricId : c);
+        }
+
         var rows = new List<IReadOnlyList<string>>();
         foreach (var (id, _) in table.Top(maxRows, sortColumn))
         {
