@@ -15,12 +15,14 @@ namespace GlocalNetworks.Metrics;
 public sealed class AnalysisResult
 {
     private readonly List<MetricResult> _results;
+    private readonly SignificanceTable[] _significance;
 
-    internal AnalysisResult(GlocalNetwork network, AnalysisRequest request, List<MetricResult> results)
+    internal AnalysisResult(GlocalNetwork network, AnalysisRequest request, List<MetricResult> results, SignificanceTable[]? significance = null)
     {
         Network = network;
         Request = request;
         _results = results;
+        _significance = significance ?? [];
     }
 
     /// <summary>The network analysed (after time slicing).</summary>
@@ -34,6 +36,32 @@ public sealed class AnalysisResult
 
     /// <summary>The seed used.</summary>
     public ulong Seed => Request.Seed;
+
+    /// <summary>The significance tables, one per metric in request order, when the analysis ran against a null model
+    /// (<c>Analyze()...Against(NullModel.DegreePreserving)</c>); otherwise empty.</summary>
+    public IReadOnlyList<SignificanceTable> SignificanceTables => _significance;
+
+    /// <summary>The significance table of the (first) metric with <paramref name="metricId"/>.</summary>
+    /// <param name="metricId">The metric id.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="KeyNotFoundException">The analysis ran no null model, or did not compute the metric.</exception>
+    public SignificanceTable Significance(string metricId)
+    {
+        foreach (var t in _significance)
+        {
+            if (string.Equals(t.MetricId, metricId, StringComparison.Ordinal))
+            {
+                return t;
+            }
+        }
+
+        throw new KeyNotFoundException(_significance.Length == 0
+            ? $"The analysis ran no null model; add .Against(...) to test '{metricId}'."
+            : $"The analysis did not test '{metricId}'; it tested {string.Join(", ", Ids())}.");
+    }
+
+    /// <summary>This result with significance tables attached.</summary>
+    internal AnalysisResult WithSignificance(SignificanceTable[] tables) => new(Network, Request, _results, tables);
 
     /// <summary>The (first) result of the metric with <paramref name="metricId"/>.</summary>
     /// <param name="metricId">The metric id.</param>
@@ -78,7 +106,7 @@ public sealed class AnalysisResult
     /// <c>regions-LEVEL.csv</c>), <c>links.csv</c> and <c>network.csv</c> (<c>metric,value</c>) into <paramref name="directory"/>;
     /// other results (group tables, matrices) go to <c>METRIC.csv</c>, or <c>METRIC-PART.csv</c> for a part of a
     /// <see cref="CompositeResult"/>, whose other parts join the files of their kind. A file is written only when a metric
-    /// of its kind ran.</summary>
+    /// of its kind ran. Significance tables go to <c>METRIC-significance.csv</c>.</summary>
     /// <param name="directory">The folder (created when missing).</param>
     /// <returns>The paths written.</returns>
     public IReadOnlyList<string> WriteCsv(string directory)
@@ -117,6 +145,13 @@ public sealed class AnalysisResult
                     written.Add(p);
                     break;
             }
+        }
+
+        foreach (var t in _significance)
+        {
+            var p = Path.Combine(directory, t.MetricId + "-significance.csv");
+            File.WriteAllText(p, t.ToCsv());
+            written.Add(p);
         }
 
         if (nodes.Count > 0)
@@ -185,6 +220,12 @@ public sealed class AnalysisResult
         foreach (var r in _results)
         {
             sb.Append("## ").Append(r.MetricId).Append("\n\n").Append(r.ToMarkdown(maxRows)).Append('\n');
+        }
+
+        foreach (var t in _significance)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"## {t.MetricId} against {t.NullModel} ({t.Replicates} replicates)\n\n")
+                .Append(t.ToMarkdown(maxRows)).Append('\n');
         }
 
         return sb.ToString();
