@@ -17,10 +17,12 @@ namespace GlocalNetworks.NullModels;
 /// <remarks>
 /// <para><b>Ties, not links.</b> The swap works on ties: the distinct pairs of innovators joined by at least one link
 /// (unordered for undirected links, ordered for directed ones). All links of one tie (several projects of the same two
-/// partners, different years or kinds) move together, with their weight, kind, years and date, so a replicate keeps the
-/// number of ties and links of every innovator and the total weight, and creates no new parallel ties. Undirected and
-/// directed ties are rewired separately (each class keeps its own degrees); self-loop links, if a reader kept any, stay
-/// where they are.</para>
+/// partners, different years or kinds) move together, with their weight, kind, years and date. A replicate therefore keeps
+/// every innovator's degree (its number of distinct partners, as the CSR graphs and the <c>degree</c> metric count it; in-
+/// and out-partners for directed ties), the number of ties, links and the total weight, and creates no parallel ties. As
+/// in any swap that carries weights with the edges, an innovator's strength and number of links may change: in a swap,
+/// a keeps the bundle of (a, b) while b receives the bundle of (c, d). Undirected and directed ties are rewired separately
+/// (each class keeps its own degrees); self-loop links, if a reader kept any, stay where they are.</para>
 /// <para><b>One swap.</b> Draw two ties (a, b) and (c, d) uniformly. Undirected: rewire them to (a, d), (c, b) or to
 /// (a, c), (b, d), with probability 1/2 each; directed: a→b, c→d become a→d, c→b. Reject the swap if it would create a
 /// self-loop or a tie that exists already.</para>
