@@ -116,25 +116,11 @@ internal sealed class StatisticLayout
                 block = new ScalarBlock(s);
                 break;
             case KeyedTable t:
-                foreach (var col in t.Columns)
-                {
-                    foreach (var id in t.Ids)
-                    {
-                        Add(part, id, col);
-                    }
-                }
-
+                AddCells(part, t.Ids, t.Columns, columnMajor: true);
                 block = new KeyedBlock(t);
                 break;
             case MatrixResult m:
-                foreach (var row in m.RowIds)
-                {
-                    foreach (var col in m.ColumnIds)
-                    {
-                        Add(part, row, col);
-                    }
-                }
-
+                AddCells(part, m.RowIds, m.ColumnIds, columnMajor: false);
                 block = new MatrixBlock(m);
                 break;
             default:
@@ -147,6 +133,19 @@ internal sealed class StatisticLayout
         block.Offset = offset;
         block.Count = _ids.Count - offset;
         _blocks.Add(block);
+    }
+
+    private void AddCells(string? part, IReadOnlyList<string> rows, IReadOnlyList<string> columns, bool columnMajor)
+    {
+        var outer = columnMajor ? columns.Count : rows.Count;
+        var inner = columnMajor ? rows.Count : columns.Count;
+        for (var a = 0; a < outer; a++)
+        {
+            for (var b = 0; b < inner; b++)
+            {
+                Add(part, rows[columnMajor ? b : a], columns[columnMajor ? a : b]);
+            }
+        }
     }
 
     private void Add(string? part, string row, string column)

@@ -280,3 +280,39 @@ public sealed class DegreePreservingSwapTests
         return l;
     }
 }
+
+public sealed class EdgeKeySetTests
+{
+    [Property(MaxTest = 50)]
+    public void EdgeKeySet_RandomOperations_AgreeWithHashSet(ulong seed, bool tiny)
+    {
+        // Keys from a small range over a small table: long probe runs, wrap-around and many backward shifts. The tiny
+        // table (16 slots) is filled to its limit of 8 keys.
+        var rng = new DeterministicRandom(seed);
+        var limit = tiny ? 8 : 40;
+        var set = new EdgeKeySet(tiny ? 4 : 40);
+        var reference = new HashSet<long>();
+        for (var step = 0; step < 2000; step++)
+        {
+            var key = (long)rng.NextInt(200) * (rng.NextInt(2) == 0 ? 1 : 1L << 32);
+            var op = rng.NextInt(3);
+            if (op == 0 && reference.Count < limit)
+            {
+                Assert.Equal(reference.Add(key), set.Add(key));
+            }
+            else if (op == 1)
+            {
+                reference.Remove(key);
+                set.Remove(key);
+            }
+
+            Assert.Equal(reference.Contains(key), set.Contains(key));
+            Assert.Equal(reference.Count, set.Count);
+        }
+
+        foreach (var k in reference)
+        {
+            Assert.True(set.Contains(k));
+        }
+    }
+}
