@@ -11,5 +11,11 @@ public static class GlocalFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new ScaleMixMetric(),
+        new GlocalityMetric(),
+        new TripleHelixMetric(),
+        new OrganiserReachMetric(),
+        new EiIndexMetric(),
+        new BuzzPipelinesMetric(),
     ];
 }
