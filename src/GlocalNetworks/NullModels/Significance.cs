@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
+using GlocalNetworks.Glocal;
 using GlocalNetworks.Kernels;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
@@ -59,8 +60,6 @@ public sealed record SignificanceOptions
 /// </remarks>
 public static class Significance
 {
-    private const double TieTolerance = 1e-12;
-
     private static readonly Lazy<IMetricRegistry> DefaultRegistry = new(MetricRegistry.CreateDefault);
 
     /// <summary>Tests <paramref name="metric"/> with <paramref name="options"/> against <paramref name="nullModel"/>.</summary>
@@ -227,54 +226,16 @@ public static class Significance
         var pTwo = new double[s];
         var valid = new double[s];
         var observed = (double[])layout.Observed.Clone();
+        var column = new double[r];
         for (var j = 0; j < s; j++)
         {
-            var t0 = observed[j];
-            double sum = 0, lo = double.PositiveInfinity, hi = double.NegativeInfinity;
-            long n = 0, upper = 0, lower = 0;
             for (var k = 0; k < r; k++)
             {
-                var x = replicates[k][j];
-                if (double.IsNaN(x))
-                {
-                    continue;
-                }
-
-                n++;
-                sum += x;
-                lo = Math.Min(lo, x);
-                hi = Math.Max(hi, x);
-                var tie = Math.Abs(x - t0) <= TieTolerance * Math.Max(Math.Abs(x), Math.Abs(t0));
-                upper += tie || x > t0 ? 1 : 0;
-                lower += tie || x < t0 ? 1 : 0;
+                column[k] = replicates[k][j];
             }
 
-            valid[j] = n;
-            var m = n > 0 ? sum / n : double.NaN;
-            double ss = 0;
-            for (var k = 0; k < r; k++)
-            {
-                var x = replicates[k][j];
-                if (!double.IsNaN(x))
-                {
-                    ss += (x - m) * (x - m);
-                }
-            }
-
-            var flat = n > 0 && Math.Abs(hi - lo) <= TieTolerance * Math.Max(Math.Abs(hi), Math.Abs(lo));
-            var d = n < 2 ? double.NaN : flat ? 0.0 : Math.Sqrt(ss / (n - 1));
-            mean[j] = m;
-            sd[j] = d;
-            if (double.IsNaN(t0))
-            {
-                z[j] = pUpper[j] = pLower[j] = pTwo[j] = double.NaN;
-                continue;
-            }
-
-            z[j] = d > 0 ? (t0 - m) / d : double.NaN;
-            pUpper[j] = (1.0 + upper) / (n + 1.0);
-            pLower[j] = (1.0 + lower) / (n + 1.0);
-            pTwo[j] = Math.Min(1.0, 2.0 * Math.Min(pUpper[j], pLower[j]));
+            var p = PermutationSummary.Of(observed[j], column);
+            (mean[j], sd[j], z[j], pUpper[j], pLower[j], pTwo[j], valid[j]) = (p.Mean, p.Sd, p.Z, p.PUpper, p.PLower, p.PTwo, p.Replicates);
         }
 
         return new SignificanceTable(layout.MetricId, layout.Ids, layout.Parts, layout.Rows, layout.Columns,

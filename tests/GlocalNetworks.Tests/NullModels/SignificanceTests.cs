@@ -47,6 +47,18 @@ public sealed class SameCityMetric : Metric<LinkCountOptions, ScalarResult>
     }
 }
 
+/// <summary>A value looked up by the number of links: lets a test choose each replicate's value.</summary>
+public sealed class ByLinkCountMetric(double[] values) : Metric<LinkCountOptions, ScalarResult>
+{
+    public override string Id => "by-link-count";
+
+    public override string Description => "A value chosen by the link count.";
+
+    public override MetricScope Scope => MetricScope.Network;
+
+    public override ScalarResult Compute(MetricContext context, LinkCountOptions options) => new(Id, values[context.Network.Links.Count]);
+}
+
 /// <summary>A composite of a network part and a per-innovator part, to check how composites are read.</summary>
 public sealed class TwoPartResult(IReadOnlyList<KeyValuePair<string, MetricResult>> parts) : CompositeResult("two-part", parts, null);
 
@@ -188,6 +200,22 @@ public sealed class SignificanceTests
         Assert.Equal((1.0 + local) / (r + 1), t["value", SignificanceTable.PUpperColumn], 15);
         Assert.Equal(1.0, t["value", SignificanceTable.PLowerColumn], 15);
         Assert.Equal((double)local / r, t["value", SignificanceTable.MeanColumn], 12);
+    }
+
+    [Fact]
+    public void Test_RoundingNoiseAndNaN_TiesAndLeftOut()
+    {
+        // t0 = 0.3; two replicates give 0.1 + 0.2 = 0.30000000000000004 (a tie within 1e-12), one gives NaN (left out):
+        // R = 2, sd = 0, z = NaN, p-upper = p-lower = (1 + 2) / 3 = 1.
+        var metric = new ByLinkCountMetric([0.3, 0.1 + 0.2, 0.1 + 0.2, double.NaN]);
+        var t = Significance.Test(Path(0), metric, null, new FixedModel([Path(1), Path(3), Path(2)]), new SignificanceOptions { Replicates = 3 });
+
+        Assert.Equal(2, t["value", SignificanceTable.ReplicatesColumn]);
+        Assert.Equal(0.0, t["value", SignificanceTable.SdColumn]);
+        Assert.True(double.IsNaN(t["value", SignificanceTable.ZColumn]));
+        Assert.Equal(1.0, t["value", SignificanceTable.PUpperColumn]);
+        Assert.Equal(1.0, t["value", SignificanceTable.PLowerColumn]);
+        Assert.Equal(3, t.Replicates);
     }
 
     [Fact]
