@@ -104,8 +104,14 @@ public static class Significance
     public static SignificanceTable Test(GlocalNetwork network, string metricId, INullModel nullModel, SignificanceOptions? settings = null,
         IMetricRegistry? registry = null, CancellationToken cancellationToken = default)
     {
+        return Test(network, Resolve(metricId, registry), null, nullModel, settings, cancellationToken);
+    }
+
+    /// <summary>The metric with <paramref name="metricId"/> in <paramref name="registry"/>, or among the built-in metrics.</summary>
+    internal static IMetric Resolve(string metricId, IMetricRegistry? registry)
+    {
         ArgumentException.ThrowIfNullOrEmpty(metricId);
-        return Test(network, (registry ?? DefaultRegistry.Value).Get(metricId), null, nullModel, settings, cancellationToken);
+        return (registry ?? DefaultRegistry.Value).Get(metricId);
     }
 
     /// <summary>Adds significance tables to an analysis: every metric of <paramref name="result"/> is run on R replicates of
