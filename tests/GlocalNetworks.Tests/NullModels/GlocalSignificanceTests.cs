@@ -35,6 +35,15 @@ public sealed class GlocalSignificanceTests
         return b.Build();
     }
 
+    /// <summary>The country-level E-I index of <see cref="Homophilous"/> against <paramref name="model"/>, and the row of
+    /// its network value.</summary>
+    private static (SignificanceTable Table, int Ei) EiByCountry(INullModel model, int replicates)
+    {
+        var t = Homophilous().TestSignificance(StandardMetrics.EiIndex, model, o => o with { Level = "country" },
+            new SignificanceOptions { Replicates = replicates });
+        return (t, t.IndexOf("ei.country", "value", "network"));
+    }
+
     private static string Id(int c, int i) => "c" + c.ToString(CultureInfo.InvariantCulture) + "i" + i.ToString(CultureInfo.InvariantCulture);
 
     [Fact]
@@ -43,11 +52,8 @@ public sealed class GlocalSignificanceTests
         // Under the shuffle a tie stays internal only if both ends draw the same country: P = 4 · C(5,2) / C(20,2) = 40/190,
         // so E[EI] = 1 - 2 · 40/190 = 0.579; no replicate reaches -1 (that needs the 4 cliques to stay whole), so
         // p-lower = (1 + 0) / (19 + 1) = 0.05 and p-upper = (1 + 19) / 20 = 1.
-        var net = Homophilous();
-        var t = net.TestSignificance(StandardMetrics.EiIndex, NullModel.LocationShuffle, o => o with { Level = "country" },
-            new SignificanceOptions { Replicates = 19 });
+        var (t, ei) = EiByCountry(NullModel.LocationShuffle, 19);
 
-        var ei = t.IndexOf("ei.country", "value", "network");
         Assert.Equal("network/ei.country", t.Ids[ei]);
         Assert.Equal(-1.0, t[ei, SignificanceTable.ObservedColumn]);
         Assert.Equal(0.05, t[ei, SignificanceTable.PLowerColumn], 12);
@@ -62,15 +68,12 @@ public sealed class GlocalSignificanceTests
     {
         // Inside a 5-clique no swap is possible (every new tie exists), but two ties of different cliques swap into two
         // cross-country ties: replicates have external ties, EI > -1, so p-lower = 1 / (5 + 1). Degrees stay 4.
-        var net = Homophilous();
-        var t = net.TestSignificance(StandardMetrics.EiIndex, NullModel.DegreePreserving, o => o with { Level = "country" },
-            new SignificanceOptions { Replicates = 5 });
+        var (t, ei) = EiByCountry(NullModel.DegreePreserving, 5);
 
-        var ei = t.IndexOf("ei.country", "value", "network");
         Assert.Equal(0, t.AttemptLimitHits);
         Assert.Equal(1.0 / 6, t[ei, SignificanceTable.PLowerColumn], 12);
         Assert.True(t[ei, SignificanceTable.MeanColumn] > -0.5);
-        var degree = net.TestSignificance("degree", NullModel.DegreePreserving, new SignificanceOptions { Replicates = 5 });
+        var degree = Homophilous().TestSignificance("degree", NullModel.DegreePreserving, new SignificanceOptions { Replicates = 5 });
         Assert.Equal(0.0, degree["c0i0", SignificanceTable.SdColumn]);
     }
 }
