@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Metrics.Clustering;
@@ -348,6 +349,9 @@ public sealed class SignificanceTests
             Assert.Contains(System.IO.Path.Combine(dir, "density-significance.csv"), files);
             Assert.StartsWith("statistic,observed,mean,sd,z,p-upper,p-lower,p-two,replicates\n", csv, StringComparison.Ordinal);
             Assert.Contains("## clustering against degree-preserving (9 replicates)", r.ToMarkdown(), StringComparison.Ordinal);
+            var json = File.ReadAllText(r.WriteJson(dir).Single(f => f.EndsWith("density-significance.json", StringComparison.Ordinal)));
+            Assert.Contains("\"statistic\": \"value\"", json, StringComparison.Ordinal);
+            Assert.Contains("\"z\": null", json, StringComparison.Ordinal);
         }
         finally
         {
