@@ -97,14 +97,21 @@ public sealed class MultiLevelAnalysisBuilder
     /// <exception cref="UnknownMetricException">An id is not registered (checked before anything runs).</exception>
     /// <exception cref="ArgumentException">A metric is not a node metric, or no metric was added.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public MultiLevelResult Run() =>
-        MultiLevelAnalysis.Run(_analysis.Network, _analysis.Analyzer, _analysis.ToRequest(), _levels, _analysis.CancellationToken);
+    /// <exception cref="InvalidOperationException">A null model was set with <see cref="AnalysisBuilder.Against"/>: significance
+    /// tests run on the whole network, not across levels.</exception>
+    public MultiLevelResult Run()
+    {
+        EnsureNoSignificanceTest();
+        return MultiLevelAnalysis.Run(_analysis.Network, _analysis.Analyzer, _analysis.ToRequest(), _levels, _analysis.CancellationToken);
+    }
 
     /// <summary>Runs every metric at every level on the thread pool.</summary>
     /// <param name="cancellationToken">Cancels the run (together with any token given to <see cref="WithCancellation"/>).</param>
     /// <returns>The results.</returns>
+    /// <exception cref="InvalidOperationException">A null model was set with <see cref="AnalysisBuilder.Against"/>.</exception>
     public Task<MultiLevelResult> RunAsync(CancellationToken cancellationToken = default)
     {
+        EnsureNoSignificanceTest();
         var network = _analysis.Network;
         var analyzer = _analysis.Analyzer;
         var request = _analysis.ToRequest();
@@ -118,4 +125,13 @@ public sealed class MultiLevelAnalysisBuilder
     }
 
     private MultiLevelAnalysisBuilder With(AnalysisBuilder _) => this;
+
+    private void EnsureNoSignificanceTest()
+    {
+        if (_analysis.TestsSignificance)
+        {
+            throw new InvalidOperationException(
+                "Significance tests (Against) run on the whole network, not across levels; run them with Analyze().Against(...).Run(), or on a region's network.");
+        }
+    }
 }

@@ -176,6 +176,14 @@ public class MultiLevelAnalysisTests
     }
 
     [Fact]
+    public void Run_WithANullModel_ThrowsBecauseSignificanceRunsOnTheWholeNetwork()
+    {
+        var builder = RegionFlowsTests.Star().Analyze().Against(GlocalNetworks.NullModels.NullModel.DegreePreserving).AcrossLevels("province").Compute("degree");
+
+        Assert.Throws<InvalidOperationException>(() => builder.Run());
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         using var cts = new CancellationTokenSource();
