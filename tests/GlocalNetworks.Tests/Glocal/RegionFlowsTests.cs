@@ -32,16 +32,6 @@ public class RegionFlowsTests
         .AddLink("c", "b3", weight: 0.5)
         .Build();
 
-    /// <summary>A triangle in Munich: x–y 1, y–z 2, x–z 3.</summary>
-    internal static GlocalNetwork Triangle() => TinyNetworks.WorldBuilder()
-        .AddInnovator("x", "X", InnovatorKind.Firm, "Munich")
-        .AddInnovator("y", "Y", InnovatorKind.University, "Munich")
-        .AddInnovator("z", "Z", InnovatorKind.Firm, "Munich")
-        .AddLink("x", "y", weight: 1)
-        .AddLink("y", "z", weight: 2)
-        .AddLink("x", "z", weight: 3)
-        .Build();
-
     [Fact]
     public void Compute_StarAcrossTwoProvinces_InternalAndCrossWeights()
     {
@@ -73,7 +63,7 @@ public class RegionFlowsTests
     [Fact]
     public void Compute_TriangleInOneCity_AllWeightOnTheDiagonal()
     {
-        var net = Triangle();
+        var net = ScaleMixTests.Triangle();   // a–b 1, b–c 2, a–c 3 in Munich
         var weighted = Flows(net, new RegionFlowsOptions { Level = "city" });
         var counted = Flows(net, new RegionFlowsOptions { Level = "country", Weighted = false });
 
