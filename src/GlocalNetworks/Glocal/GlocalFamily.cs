@@ -11,5 +11,6 @@ public static class GlocalFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new BrokerageMetric(),
     ];
 }

@@ -1,0 +1,10 @@
+using GlocalNetworks.Glocal;
+
+namespace GlocalNetworks.Metrics;
+
+/// <summary>Handles of the glocal family.</summary>
+public static partial class StandardMetrics
+{
+    /// <summary><c>brokerage</c>.</summary>
+    public static MetricHandle<BrokerageOptions, BrokerageResult> Brokerage { get; } = new(BrokerageMetric.MetricId);
+}
