@@ -56,7 +56,7 @@ internal static class Brokerage
     /// <param name="group">The group of every node, in [0, <paramref name="groupCount"/>), or -1 to leave it out.</param>
     /// <param name="groupCount">The number of groups.</param>
     /// <param name="counts">Six arrays of length n, zeroed.</param>
-    /// <param name="valued">Six arrays of length n, zeroed, or <see langword="null"/>; needs a weighted graph.</param>
+    /// <param name="valued">Six arrays of length n, zeroed, or <see langword="null"/>; an unweighted graph's arcs have value 1.</param>
     /// <param name="maxDegreeOfParallelism">The thread limit.</param>
     /// <param name="cancellationToken">Checked every 1024 brokers.</param>
     /// <param name="onProgress">Called with the number of brokers done (from any thread), or <see langword="null"/>.</param>
@@ -70,11 +70,6 @@ internal static class Brokerage
         if (group.Length != n)
         {
             throw new ArgumentException("group must have one entry per node.", nameof(group));
-        }
-
-        if (valued is not null && !graph.IsWeighted)
-        {
-            throw new ArgumentException("Valued counts need a weighted graph.", nameof(valued));
         }
 
         var groups = group.ToArray();
@@ -145,6 +140,7 @@ internal static class Brokerage
         var wsum = s.WeightSum;
         var value = s.Value;
         var isValued = valued is not null;
+        var weighted = g.IsWeighted;
         long total = 0;
         var wtotal = 0.0;
         for (var k = 0; k < outB.Length; k++)
@@ -161,16 +157,17 @@ internal static class Brokerage
             cnt[gc]++;
             if (isValued)
             {
-                value![c] = wB[k];
-                wsum![gc] += wB[k];
-                wtotal += wB[k];
+                var w = weighted ? wB[k] : 1.0;
+                value![c] = w;
+                wsum![gc] += w;
+                wtotal += w;
             }
         }
 
         long coord = 0, itin = 0, rep = 0, gate = 0, liai = 0;
         double vCoord = 0, vItin = 0, vRep = 0, vGate = 0, vLiai = 0;
         var inB = inRows.Neighbors(b);
-        var inW = isValued ? inRows.Weights(b) : ReadOnlySpan<double>.Empty;
+        var inW = inRows.Weights(b);
         for (var ka = 0; ka < inB.Length; ka++)
         {
             var a = inB[ka];
@@ -209,12 +206,12 @@ internal static class Brokerage
                     var c = outB[k];
                     if (c != a && c != b && group[c] >= 0 && outA.BinarySearch(c) >= 0)
                     {
-                        p.Remove(group[c], ga, gb, isValued ? wB[k] : 0);
+                        p.Remove(group[c], ga, gb, isValued ? value![c] : 0);
                     }
                 }
             }
 
-            var wab = isValued ? inW[ka] : 0;
+            var wab = !isValued ? 0 : weighted ? inW[ka] : 1.0;
             if (ga == gb)
             {
                 // SameA and SameB count the same group here: c in b's group -> coordinator, else representative.
