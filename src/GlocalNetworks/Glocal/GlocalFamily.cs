@@ -12,5 +12,6 @@ public static class GlocalFamily
     public static IReadOnlyList<IMetric> Create() =>
     [
         new BrokerageMetric(),
+        new GatekeepersMetric(),
     ];
 }
