@@ -215,7 +215,11 @@ public sealed class GatekeepersMetric : Metric<GatekeepersOptions, GatekeepersRe
         var groups = InnovatorGroups.Resolve(context, null, null, options.Level);
         var directed = options.Directed ?? net.Links.AllDirected;
         var n = net.Innovators.Count;
-        var (near, far, limited) = SplitByScale(net, options.LocalCutoff, directed);
+        var (nearS, nearT, farS, farT, limited) = SplitByScale(net, options.LocalCutoff, directed);
+        var near = Build(nearS, nearT, n, directed: false);
+        var far = Build(farS, farT, n, directed: false);
+        var nearArcs = directed ? Build(nearS, nearT, n, directed: true) : near;
+        var farArcs = directed ? Build(farS, farT, n, directed: true) : far;
         context.CancellationToken.ThrowIfCancellationRequested();
 
         var intAll = new double[n];
@@ -241,19 +245,15 @@ public sealed class GatekeepersMetric : Metric<GatekeepersOptions, GatekeepersRe
                 continue;
             }
 
-            if (!directed)
+            intAll[v] = near.Degree(v);
+            extAll[v] = far.Degree(v);
+            if (directed)
             {
-                intAll[v] = near.Degree(v);
-                extAll[v] = far.Degree(v);
-                continue;
+                intOut![v] = nearArcs.Degree(v);
+                intIn![v] = nearArcs.Transpose().Degree(v);
+                extOut![v] = farArcs.Degree(v);
+                extIn![v] = farArcs.Transpose().Degree(v);
             }
-
-            intOut![v] = near.Degree(v);
-            intIn![v] = near.Transpose().Degree(v);
-            intAll[v] = UnionCount(near.Neighbors(v), near.InNeighbors(v));
-            extOut![v] = far.Degree(v);
-            extIn![v] = far.Transpose().Degree(v);
-            extAll[v] = UnionCount(far.Neighbors(v), far.InNeighbors(v));
         }
 
         // Members of each group, contiguous (counting sort by group).
@@ -388,9 +388,10 @@ public sealed class GatekeepersMetric : Metric<GatekeepersOptions, GatekeepersRe
             new RegionTable(Id, groups.Level ?? groups.Name, groups.Ids, regionColumns, props), props);
     }
 
-    /// <summary>The near (scale ≤ cutoff) and far links as two unweighted CSR graphs (parallel links merged, an
-    /// undirected link two arcs in a directed reading), and the number of resolution-limited links.</summary>
-    private static (CsrGraph Near, CsrGraph Far, int Limited) SplitByScale(GlocalNetwork net, Scale cutoff, bool directed)
+    /// <summary>The near (scale ≤ cutoff) and far links as source and target lists (an undirected link two arcs in a
+    /// directed reading), and the number of resolution-limited links.</summary>
+    private static (List<int> NearS, List<int> NearT, List<int> FarS, List<int> FarT, int Limited) SplitByScale(GlocalNetwork net,
+        Scale cutoff, bool directed)
     {
         var links = net.Links;
         var scales = net.LinkScales;
@@ -416,36 +417,11 @@ public sealed class GatekeepersMetric : Metric<GatekeepersOptions, GatekeepersRe
             }
         }
 
-        var n = net.Innovators.Count;
-        return (Build(nearS, nearT, n, directed), Build(farS, farT, n, directed), limited);
+        return (nearS, nearT, farS, farT, limited);
     }
 
+    /// <summary>An unweighted CSR graph of the listed links, parallel links merged (so degrees count distinct partners).</summary>
     private static CsrGraph Build(List<int> s, List<int> t, int n, bool directed) =>
-        CsrGraph.Build(CollectionsMarshal.AsSpan(s), CollectionsMarshal.AsSpan(t),
-            ReadOnlySpan<double>.Empty, n, directed, ParallelLinkPolicy.Sum, SelfLoopPolicy.Ignore);
-
-    /// <summary>|a ∪ b| for two ascending rows.</summary>
-    private static int UnionCount(ReadOnlySpan<int> a, ReadOnlySpan<int> b)
-    {
-        int i = 0, j = 0, c = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            c++;
-            if (a[i] == b[j])
-            {
-                i++;
-                j++;
-            }
-            else if (a[i] < b[j])
-            {
-                i++;
-            }
-            else
-            {
-                j++;
-            }
-        }
-
-        return c + (a.Length - i) + (b.Length - j);
-    }
+        CsrGraph.Build(CollectionsMarshal.AsSpan(s), CollectionsMarshal.AsSpan(t), ReadOnlySpan<double>.Empty, n, directed,
+            ParallelLinkPolicy.Sum, SelfLoopPolicy.Ignore);
 }

@@ -164,8 +164,10 @@ internal static class Brokerage
             }
         }
 
-        long coord = 0, itin = 0, rep = 0, gate = 0, liai = 0;
-        double vCoord = 0, vItin = 0, vRep = 0, vGate = 0, vLiai = 0;
+        Span<long> roles = stackalloc long[Total];
+        Span<double> roleValues = stackalloc double[Total];
+        roles.Clear();
+        roleValues.Clear();
         var inB = inRows.Neighbors(b);
         var inW = inRows.Weights(b);
         for (var ka = 0; ka < inB.Length; ka++)
@@ -215,19 +217,19 @@ internal static class Brokerage
             if (ga == gb)
             {
                 // SameA and SameB count the same group here: c in b's group -> coordinator, else representative.
-                coord += p.SameB;
-                rep += p.Count - p.SameB;
-                vCoord += wab * p.WeightSameB;
-                vRep += wab * (p.Weight - p.WeightSameB);
+                roles[Coordinator] += p.SameB;
+                roles[Representative] += p.Count - p.SameB;
+                roleValues[Coordinator] += wab * p.WeightSameB;
+                roleValues[Representative] += wab * (p.Weight - p.WeightSameB);
             }
             else
             {
-                gate += p.SameB;
-                itin += p.SameA;
-                liai += p.Count - p.SameA - p.SameB;
-                vGate += wab * p.WeightSameB;
-                vItin += wab * p.WeightSameA;
-                vLiai += wab * (p.Weight - p.WeightSameA - p.WeightSameB);
+                roles[Gatekeeper] += p.SameB;
+                roles[Itinerant] += p.SameA;
+                roles[Liaison] += p.Count - p.SameA - p.SameB;
+                roleValues[Gatekeeper] += wab * p.WeightSameB;
+                roleValues[Itinerant] += wab * p.WeightSameA;
+                roleValues[Liaison] += wab * (p.Weight - p.WeightSameA - p.WeightSameB);
             }
         }
 
@@ -245,20 +247,23 @@ internal static class Brokerage
             }
         }
 
-        counts[Coordinator][b] = coord;
-        counts[Itinerant][b] = itin;
-        counts[Representative][b] = rep;
-        counts[Gatekeeper][b] = gate;
-        counts[Liaison][b] = liai;
-        counts[Total][b] = coord + itin + rep + gate + liai;
+        long sum = 0;
+        var valueSum = 0.0;
+        for (var r = 0; r < Total; r++)
+        {
+            counts[r][b] = roles[r];
+            sum += roles[r];
+            if (valued is not null)
+            {
+                valued[r][b] = roleValues[r];
+                valueSum += roleValues[r];
+            }
+        }
+
+        counts[Total][b] = sum;
         if (valued is not null)
         {
-            valued[Coordinator][b] = vCoord;
-            valued[Itinerant][b] = vItin;
-            valued[Representative][b] = vRep;
-            valued[Gatekeeper][b] = vGate;
-            valued[Liaison][b] = vLiai;
-            valued[Total][b] = vCoord + vItin + vRep + vGate + vLiai;
+            valued[Total][b] = valueSum;
         }
     }
 
@@ -431,24 +436,8 @@ internal static class Brokerage
 
     /// <summary>A thread's scratch: the stamp of each node (the broker whose out-row marked it), the marked arc values,
     /// and per-group counts and value sums.</summary>
-    private sealed class Scratch
+    private sealed record Scratch(int[] Stamp, long[] Count, double[]? Value, double[]? WeightSum)
     {
-        private Scratch(int[] stamp, long[] count, double[]? value, double[]? weightSum)
-        {
-            Stamp = stamp;
-            Count = count;
-            Value = value;
-            WeightSum = weightSum;
-        }
-
-        public int[] Stamp { get; }
-
-        public long[] Count { get; }
-
-        public double[]? Value { get; }
-
-        public double[]? WeightSum { get; }
-
         public static Scratch Rent(int n, int groups, bool valued)
         {
             var stamp = ArrayPool<int>.Shared.Rent(n);

@@ -59,7 +59,7 @@ public sealed class BrokerageOracleTests
             links.Add((l[0].GetString()!, l[1].GetString()!, 1.0));
         }
 
-        var net = BrokerageTestNetworks.Build(ids, groups, links, directed);
+        var net = GlocalTestNetworks.Build(ids, groups, links, directed);
         var result = new BrokerageMetric().Compute(new MetricContext(net), new BrokerageOptions { GroupAttribute = "g" });
         Assert.Equal(directed ? "true" : "false", result.Properties["directed"]);
         var table = result.Innovators;

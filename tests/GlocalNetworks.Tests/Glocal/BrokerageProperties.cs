@@ -16,7 +16,7 @@ public sealed class BrokerageProperties
     {
         var r = new SplitMix((ulong)(uint)seed * 31 + 7);
         var n = 1 + r.Next(22);
-        var (ids, groups, links) = BrokerageTestNetworks.Random((ulong)(uint)seed, n, 0.1 + (0.5 * r.NextDouble()), 1 + r.Next(4), directed, weighted: true);
+        var (ids, groups, links) = GlocalTestNetworks.Random((ulong)(uint)seed, n, 0.1 + (0.5 * r.NextDouble()), 1 + r.Next(4), directed, weighted: true);
         if (withUngrouped)
         {
             for (var i = 0; i < n; i++)
@@ -32,7 +32,7 @@ public sealed class BrokerageProperties
     }
 
     private static BrokerageResult Run(List<string> ids, List<string?> groups, List<(string, string, double)> links, bool directed, bool valued = false) =>
-        new BrokerageMetric().Compute(new MetricContext(BrokerageTestNetworks.Build(ids, groups, links, directed)),
+        new BrokerageMetric().Compute(new MetricContext(GlocalTestNetworks.Build(ids, groups, links, directed)),
             new BrokerageOptions { GroupAttribute = "g", Valued = valued });
 
     [Property(MaxTest = 150)]
@@ -40,7 +40,7 @@ public sealed class BrokerageProperties
     {
         var (ids, groups, links, _) = RandomCase(seed, directed, withUngrouped: true);
         var t = Run(ids, groups, links, directed, valued: true).Innovators;
-        var (counts, valued) = BrokerageTestNetworks.BruteForce(groups, links, ids, directed);
+        var (counts, valued) = GlocalTestNetworks.BruteForce(groups, links, ids, directed);
         for (var v = 0; v < ids.Count; v++)
         {
             for (var r = 0; r < 6; r++)

@@ -4,7 +4,6 @@ using System.Threading;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
-using GlocalNetworks.Tests.TestUtils;
 using Xunit;
 
 namespace GlocalNetworks.Tests.Glocal;
@@ -27,7 +26,7 @@ public sealed class BrokerageTests
             links.Add(("x1", "y2", 1));
         }
 
-        return BrokerageTestNetworks.Build(HubIds, HubGroups, links, directed: true);
+        return GlocalTestNetworks.Build(HubIds, HubGroups, links, directed: true);
     }
 
     private static BrokerageResult Run(GlocalNetwork net, BrokerageOptions? o = null, int? threads = null) =>
@@ -125,7 +124,7 @@ public sealed class BrokerageTests
     public void Brokerage_UndirectedItinerantPath_CountsTwiceOrOnceWhenHalved()
     {
         // a (X) - b (Y) - c (X): a->b->c and c->b->a are both itinerant for b.
-        var net = BrokerageTestNetworks.Build(["a", "b", "c"], ["X", "Y", "X"], [("a", "b", 1), ("b", "c", 1)], directed: false);
+        var net = GlocalTestNetworks.Build(["a", "b", "c"], ["X", "Y", "X"], [("a", "b", 1), ("b", "c", 1)], directed: false);
         var full = Run(net);
         var half = Run(net, new BrokerageOptions { GroupAttribute = "g", HalveUndirected = true });
 
@@ -143,7 +142,7 @@ public sealed class BrokerageTests
     public void Brokerage_UndirectedMixedPath_IsOneRepresentativeAndOneGatekeeper()
     {
         // a (X) - b (X) - c (Y): a->b->c representative, c->b->a gatekeeper; halved: ½ each, total 1.
-        var net = BrokerageTestNetworks.Build(["a", "b", "c"], ["X", "X", "Y"], [("a", "b", 1), ("b", "c", 1)], directed: false);
+        var net = GlocalTestNetworks.Build(["a", "b", "c"], ["X", "X", "Y"], [("a", "b", 1), ("b", "c", 1)], directed: false);
         var full = Run(net).Innovators;
         var half = Run(net, new BrokerageOptions { GroupAttribute = "g", HalveUndirected = true }).Innovators;
 
@@ -166,13 +165,7 @@ public sealed class BrokerageTests
     [Fact]
     public void Brokerage_TriangleInOneCity_NoBrokerage()
     {
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
-            .AddInnovator("b", "B", InnovatorKind.Firm, "Munich")
-            .AddInnovator("c", "C", InnovatorKind.Firm, "Munich")
-            .AddLink("a", "b").AddLink("b", "c").AddLink("a", "c")
-            .Build();
-        var r = Run(net, new BrokerageOptions { Level = "city" });
+        var r = Run(GlocalTestNetworks.TriangleInMunich(), new BrokerageOptions { Level = "city" });
 
         foreach (var id in new[] { "a", "b", "c" })
         {
@@ -189,11 +182,7 @@ public sealed class BrokerageTests
     {
         // Undirected star: hub m1 in Munich with leaves m2 (Munich), p1 and p2 (Paris). Ordered open paths through m1:
         // m2->m1->p1, m2->m1->p2 representative (2); p1->m1->m2, p2->m1->m2 gatekeeper (2); p1->m1->p2, p2->m1->p1 itinerant (2).
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("m1", "M1", InnovatorKind.Firm, "Munich")
-            .AddInnovator("m2", "M2", InnovatorKind.Firm, "Munich")
-            .AddInnovator("p1", "P1", InnovatorKind.Firm, "Paris")
-            .AddInnovator("p2", "P2", InnovatorKind.Firm, "Paris")
+        var net = GlocalTestNetworks.InWorld(("m1", "Munich"), ("m2", "Munich"), ("p1", "Paris"), ("p2", "Paris"))
             .AddLink("m1", "m2").AddLink("m1", "p1").AddLink("m1", "p2")
             .Build();
         var t = Run(net, new BrokerageOptions { Level = "city" }).Innovators;
@@ -212,11 +201,7 @@ public sealed class BrokerageTests
         // Cities: m1, m2 in Munich, p1 in Paris; 'de' sits at the country level, so it has no city group.
         // Links m1-de, de-p1, m1-m2, m2-p1. Without de the grouped graph is the path m1 - m2 - p1:
         // m2: m1->m2->p1 representative, p1->m2->m1 gatekeeper. m1 and p1 broker nothing (their paths run through de).
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("m1", "M1", InnovatorKind.Firm, "Munich")
-            .AddInnovator("m2", "M2", InnovatorKind.Firm, "Munich")
-            .AddInnovator("de", "DE", InnovatorKind.Government, "DE")
-            .AddInnovator("p1", "P1", InnovatorKind.Firm, "Paris")
+        var net = GlocalTestNetworks.InWorld(("m1", "Munich"), ("m2", "Munich"), ("de", "DE"), ("p1", "Paris"))
             .AddLink("m1", "de").AddLink("de", "p1").AddLink("m1", "m2").AddLink("m2", "p1")
             .Build();
         var r = Run(net, new BrokerageOptions { Level = "city" });
@@ -241,14 +226,14 @@ public sealed class BrokerageTests
     [Fact]
     public void Brokerage_OneGroup_EverythingIsCoordinatorAndOtherZAreNaN()
     {
-        var (ids, _, links) = BrokerageTestNetworks.Random(5, 12, 0.3, 1, directed: true, weighted: false);
+        var (ids, _, links) = GlocalTestNetworks.Random(5, 12, 0.3, 1, directed: true, weighted: false);
         var groups = new List<string?>();
         foreach (var _ in ids)
         {
             groups.Add("only");
         }
 
-        var r = Run(BrokerageTestNetworks.Build(ids, groups, links, directed: true));
+        var r = Run(GlocalTestNetworks.Build(ids, groups, links, directed: true));
 
         Assert.True(r.Network["coordinator"] > 0);
         Assert.Equal(r.Network["coordinator"], r.Network["total"]);
@@ -278,8 +263,8 @@ public sealed class BrokerageTests
     [Fact]
     public void Brokerage_OneVersusEightThreads_BitIdentical()
     {
-        var (ids, groups, links) = BrokerageTestNetworks.Random(11, 2500, 0.004, 7, directed: true, weighted: true);
-        var net = BrokerageTestNetworks.Build(ids, groups, links, directed: true);
+        var (ids, groups, links) = GlocalTestNetworks.Random(11, 2500, 0.004, 7, directed: true, weighted: true);
+        var net = GlocalTestNetworks.Build(ids, groups, links, directed: true);
         var o = new BrokerageOptions { GroupAttribute = "g", Valued = true };
         var a = Run(net, o, threads: 1);
         var b = Run(net, o, threads: 8);
@@ -296,8 +281,8 @@ public sealed class BrokerageTests
     [Fact]
     public void Brokerage_CancelledDuringTheRun_ThrowsOperationCanceled()
     {
-        var (ids, groups, links) = BrokerageTestNetworks.Random(13, 6000, 0.004, 5, directed: true, weighted: false);
-        var net = BrokerageTestNetworks.Build(ids, groups, links, directed: true);
+        var (ids, groups, links) = GlocalTestNetworks.Random(13, 6000, 0.004, 5, directed: true, weighted: false);
+        var net = GlocalTestNetworks.Build(ids, groups, links, directed: true);
         using var cts = new CancellationTokenSource();
         var progress = new CancelOnFirstReport(cts);
         var context = new MetricContext(net, maxDegreeOfParallelism: 2, progress: progress, cancellationToken: cts.Token);

@@ -16,12 +16,8 @@ public sealed class GatekeepersTests
 
     // Hub m1 (Munich) with partners m2 (Munich, Local), n1 (Nuremberg, Regional: both in Bavaria), d1, d2 (Dresden:
     // LCA DE, National). Bavaria = {m1, m2, n1}, Saxony = {d1, d2}.
-    private static GlocalNetwork StarAcrossTwoRegions() => TinyNetworks.WorldBuilder()
-        .AddInnovator("m1", "M1", InnovatorKind.Firm, "Munich")
-        .AddInnovator("m2", "M2", InnovatorKind.Firm, "Munich")
-        .AddInnovator("n1", "N1", InnovatorKind.Firm, "Nuremberg")
-        .AddInnovator("d1", "D1", InnovatorKind.Firm, "Dresden")
-        .AddInnovator("d2", "D2", InnovatorKind.Firm, "Dresden")
+    private static GlocalNetwork StarAcrossTwoRegions() =>
+        GlocalTestNetworks.InWorld(("m1", "Munich"), ("m2", "Munich"), ("n1", "Nuremberg"), ("d1", "Dresden"), ("d2", "Dresden"))
         .AddLink("m1", "m2").AddLink("m1", "n1").AddLink("m1", "d1").AddLink("m1", "d2")
         .Build();
 
@@ -77,12 +73,7 @@ public sealed class GatekeepersTests
     {
         // Each of a, b, c has 2 internal and 0 external partners. Mean threshold 2: nobody above, all isolated.
         // Graf2011: 2 > 0 internal, 0 external: all mutual exchangers.
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
-            .AddInnovator("b", "B", InnovatorKind.Firm, "Munich")
-            .AddInnovator("c", "C", InnovatorKind.Firm, "Munich")
-            .AddLink("a", "b").AddLink("b", "c").AddLink("a", "c")
-            .Build();
+        var net = GlocalTestNetworks.TriangleInMunich();
 
         var mean = Run(net);
         Assert.Equal(3, mean.Regions["Bavaria", "isolated"]);
@@ -139,11 +130,7 @@ public sealed class GatekeepersTests
         // mutual exchanger (its outgoing external tie does not count); c internal out 0: low, isolated; x: external star.
         // Mean: thresholds internal.in 1, internal.out 1, external.in 1/3: a internal low (1 > 1 fails), external
         // high: external star; b and c isolated.
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
-            .AddInnovator("b", "B", InnovatorKind.Firm, "Munich")
-            .AddInnovator("c", "C", InnovatorKind.Firm, "Munich")
-            .AddInnovator("x", "X", InnovatorKind.Firm, "Dresden")
+        var net = GlocalTestNetworks.InWorld(("a", "Munich"), ("b", "Munich"), ("c", "Munich"), ("x", "Dresden"))
             .AddLink("a", "b", directed: true).AddLink("b", "a", directed: true).AddLink("a", "c", directed: true)
             .AddLink("x", "a", directed: true).AddLink("b", "x", directed: true)
             .Build();
@@ -187,11 +174,7 @@ public sealed class GatekeepersTests
     {
         // A star inside Munich: hub h with 3 internal partners, leaves with 1. Sorted internal degrees 1, 1, 1, 3:
         // mean 1.5; median (type 7) 1; Quantile(0.9): h = 3·0.9 = 2.7, 1 + 0.7·(3 - 1) = 2.4; Quantile(1) = 3.
-        var net = TinyNetworks.WorldBuilder()
-            .AddInnovator("h", "H", InnovatorKind.Firm, "Munich")
-            .AddInnovator("l1", "L1", InnovatorKind.Firm, "Munich")
-            .AddInnovator("l2", "L2", InnovatorKind.Firm, "Munich")
-            .AddInnovator("l3", "L3", InnovatorKind.Firm, "Munich")
+        var net = GlocalTestNetworks.InWorld(("h", "Munich"), ("l1", "Munich"), ("l2", "Munich"), ("l3", "Munich"))
             .AddLink("h", "l1").AddLink("h", "l2").AddLink("h", "l3")
             .Build();
         var th = which switch

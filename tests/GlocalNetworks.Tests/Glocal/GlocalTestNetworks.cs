@@ -5,10 +5,27 @@ using GlocalNetworks.Tests.TestUtils;
 
 namespace GlocalNetworks.Tests.Glocal;
 
-/// <summary>Small graphs with a group attribute <c>g</c> for the brokerage and gatekeeper tests: every innovator sits in one
-/// city, so groups come from the attribute.</summary>
-internal static class BrokerageTestNetworks
+/// <summary>Small networks for the brokerage and gatekeeper tests: graphs with a group attribute <c>g</c> (every innovator
+/// in one city), and innovators placed in the regions of <see cref="TinyNetworks.WorldBuilder"/>.</summary>
+internal static class GlocalTestNetworks
 {
+    /// <summary>A world-tree builder (<see cref="TinyNetworks.WorldBuilder"/>) holding firms with the given ids and home
+    /// regions, ready for links.</summary>
+    public static GlocalNetworkBuilder InWorld(params (string Id, string Region)[] innovators)
+    {
+        var b = TinyNetworks.WorldBuilder();
+        foreach (var (id, region) in innovators)
+        {
+            b.AddInnovator(id, id.ToUpperInvariant(), InnovatorKind.Firm, region);
+        }
+
+        return b;
+    }
+
+    /// <summary>A triangle a, b, c inside Munich.</summary>
+    public static GlocalNetwork TriangleInMunich() =>
+        InWorld(("a", "Munich"), ("b", "Munich"), ("c", "Munich")).AddLink("a", "b").AddLink("b", "c").AddLink("a", "c").Build();
+
     /// <summary>A network from node ids, their groups (null: no group) and links (source, target, weight).</summary>
     public static GlocalNetwork Build(IReadOnlyList<string> ids, IReadOnlyList<string?> groups, IEnumerable<(string S, string T, double W)> links,
         bool directed)
