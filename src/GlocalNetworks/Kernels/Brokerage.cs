@@ -1,7 +1,7 @@
 using System;
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace GlocalNetworks.Kernels;
 
@@ -96,37 +96,50 @@ internal static class Brokerage
         var bounds = SpMV.ChunkBounds(graph);
         var chunks = bounds.Length - 1;
         long done = 0;
-        var options = new ParallelOptions
+
+        // Scratch is reused across chunks: stamps are broker ids (unique), and the group counters are zeroed after
+        // every broker, so a scratch left by another chunk is clean.
+        var pool = new ConcurrentBag<Scratch>();
+        try
         {
-            MaxDegreeOfParallelism = chunks <= 1 ? 1 : maxDegreeOfParallelism,
-            CancellationToken = cancellationToken,
-        };
-        Parallel.For(0, chunks, options,
-            () => Scratch.Rent(n, groupCount, valued is not null),
-            (c, _, scratch) =>
+            SpMV.ForEachChunk(chunks, maxDegreeOfParallelism, cancellationToken, c =>
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                for (int from = bounds[c], to = bounds[c + 1], b = from; b < to; b++)
+                if (!pool.TryTake(out var scratch))
                 {
-                    if (((b - from) & 1023) == 1023)
-                    {
-                        cancellationToken.ThrowIfCancellationRequested();
-                    }
-
-                    if (groups[b] >= 0)
-                    {
-                        CountAt(graph, inRows, groups, b, scratch, counts, valued);
-                    }
+                    scratch = Scratch.Rent(n, groupCount, valued is not null);
                 }
 
-                if (onProgress is not null)
+                try
                 {
-                    onProgress(Interlocked.Add(ref done, bounds[c + 1] - bounds[c]));
+                    for (int from = bounds[c], to = bounds[c + 1], b = from; b < to; b++)
+                    {
+                        if (((b - from) & 1023) == 1023)
+                        {
+                            cancellationToken.ThrowIfCancellationRequested();
+                        }
+
+                        if (groups[b] >= 0)
+                        {
+                            CountAt(graph, inRows, groups, b, scratch, counts, valued);
+                        }
+                    }
+                }
+                finally
+                {
+                    pool.Add(scratch);
                 }
 
-                return scratch;
-            },
-            scratch => scratch.Return());
+                onProgress?.Invoke(Interlocked.Add(ref done, bounds[c + 1] - bounds[c]));
+            });
+        }
+        finally
+        {
+            foreach (var scratch in pool)
+            {
+                scratch.Return();
+            }
+        }
+
         return arcs;
     }
 
