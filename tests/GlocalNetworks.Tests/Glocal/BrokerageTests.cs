@@ -29,6 +29,18 @@ public sealed class BrokerageTests
         return GlocalTestNetworks.Build(HubIds, HubGroups, links, directed: true);
     }
 
+    /// <summary>Asserts a row's six counts in sna's order: coordinator, itinerant, representative, gatekeeper, liaison, total.</summary>
+    private static void AssertRoles(NodeTable t, string id, params double[] expected)
+    {
+        var actual = new double[expected.Length];
+        for (var r = 0; r < expected.Length; r++)
+        {
+            actual[r] = t[id, BrokerageMetric.Roles[r]];
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
     private static BrokerageResult Run(GlocalNetwork net, BrokerageOptions? o = null, int? threads = null) =>
         new BrokerageMetric().Compute(new MetricContext(net, maxDegreeOfParallelism: threads), o ?? new BrokerageOptions { GroupAttribute = "g" });
 
@@ -39,12 +51,7 @@ public sealed class BrokerageTests
         // y1->h->y2 Y,X,Y itinerant; z1->h->x2 Z,X,X gatekeeper; z1->h->y2 Z,X,Y liaison. Total 6.
         var t = Run(Hub()).Innovators;
 
-        Assert.Equal(1, t["h", "coordinator"]);
-        Assert.Equal(1, t["h", "itinerant"]);
-        Assert.Equal(1, t["h", "representative"]);
-        Assert.Equal(2, t["h", "gatekeeper"]);
-        Assert.Equal(1, t["h", "liaison"]);
-        Assert.Equal(6, t["h", "total"]);
+        AssertRoles(t, "h", 1, 1, 1, 2, 1, 6);
         foreach (var id in HubIds[1..])
         {
             Assert.Equal(0, t[id, "total"]);
@@ -57,9 +64,7 @@ public sealed class BrokerageTests
         // x1 -> y2 closes x1->h->y2, the only representative path.
         var t = Run(Hub(closeX1Y2: true)).Innovators;
 
-        Assert.Equal(0, t["h", "representative"]);
-        Assert.Equal(5, t["h", "total"]);
-        Assert.Equal(2, t["h", "gatekeeper"]);
+        AssertRoles(t, "h", 1, 1, 0, 2, 1, 5);
     }
 
     [Fact]
@@ -146,11 +151,8 @@ public sealed class BrokerageTests
         var full = Run(net).Innovators;
         var half = Run(net, new BrokerageOptions { GroupAttribute = "g", HalveUndirected = true }).Innovators;
 
-        Assert.Equal(1, full["b", "representative"]);
-        Assert.Equal(1, full["b", "gatekeeper"]);
-        Assert.Equal(0.5, half["b", "representative"]);
-        Assert.Equal(0.5, half["b", "gatekeeper"]);
-        Assert.Equal(1, half["b", "total"]);
+        AssertRoles(full, "b", 0, 0, 1, 1, 0, 2);
+        AssertRoles(half, "b", 0, 0, 0.5, 0.5, 0, 1);
     }
 
     [Fact]
@@ -187,12 +189,7 @@ public sealed class BrokerageTests
             .Build();
         var t = Run(net, new BrokerageOptions { Level = "city" }).Innovators;
 
-        Assert.Equal(2, t["m1", "representative"]);
-        Assert.Equal(2, t["m1", "gatekeeper"]);
-        Assert.Equal(2, t["m1", "itinerant"]);
-        Assert.Equal(0, t["m1", "coordinator"]);
-        Assert.Equal(0, t["m1", "liaison"]);
-        Assert.Equal(6, t["m1", "total"]);
+        AssertRoles(t, "m1", 0, 2, 2, 2, 0, 6);
     }
 
     [Fact]
@@ -207,9 +204,7 @@ public sealed class BrokerageTests
         var r = Run(net, new BrokerageOptions { Level = "city" });
         var t = r.Innovators;
 
-        Assert.Equal(1, t["m2", "representative"]);
-        Assert.Equal(1, t["m2", "gatekeeper"]);
-        Assert.Equal(2, t["m2", "total"]);
+        AssertRoles(t, "m2", 0, 0, 1, 1, 0, 2);
         Assert.Equal(0, t["m1", "total"]);
         Assert.Equal(0, t["p1", "total"]);
         foreach (var c in t.Columns)
