@@ -11,6 +11,12 @@ public static class GlocalFamily
     /// <returns>The metrics.</returns>
     public static IReadOnlyList<IMetric> Create() =>
     [
+        new ScaleMixMetric(),
+        new GlocalityMetric(),
+        new TripleHelixMetric(),
+        new OrganiserReachMetric(),
+        new EiIndexMetric(),
+        new BuzzPipelinesMetric(),
         new BrokerageMetric(),
         new GatekeepersMetric(),
     ];

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.IO;
 using System.Text;
 using GlocalNetworks.Model;
 
@@ -78,83 +77,19 @@ public sealed class AnalysisResult
     /// <c>regions-LEVEL.csv</c>), <c>links.csv</c> and <c>network.csv</c> (<c>metric,value</c>) into <paramref name="directory"/>;
     /// other results (group tables, matrices) go to <c>METRIC.csv</c>, or <c>METRIC-PART.csv</c> for a part of a
     /// <see cref="CompositeResult"/>, whose other parts join the files of their kind. A file is written only when a metric
-    /// of its kind ran.</summary>
+    /// of its kind ran. The rows of a shared file are the union of its tables' rows (in order of first appearance); a
+    /// table without a row has <c>NaN</c> there.</summary>
     /// <param name="directory">The folder (created when missing).</param>
     /// <returns>The paths written.</returns>
-    public IReadOnlyList<string> WriteCsv(string directory)
-    {
-        ArgumentNullException.ThrowIfNull(directory);
-        Directory.CreateDirectory(directory);
-        var written = new List<string>();
-        var nodes = new List<KeyedTable>();
-        var links = new List<KeyedTable>();
-        var regions = new Dictionary<string, List<KeyedTable>>(StringComparer.Ordinal);
-        var scalars = new List<ScalarResult>();
-        foreach (var (r, part) in Flattened())
-        {
-            switch (r)
-            {
-                case NodeTable t:
-                    nodes.Add(t);
-                    break;
-                case LinkScoreTable t:
-                    links.Add(t);
-                    break;
-                case RegionTable t:
-                    if (!regions.TryGetValue(t.Level, out var list))
-                    {
-                        regions[t.Level] = list = [];
-                    }
+    public IReadOnlyList<string> WriteCsv(string directory) => ResultFiles.Write(Flattened(), directory, json: false);
 
-                    list.Add(t);
-                    break;
-                case ScalarResult s:
-                    scalars.Add(s);
-                    break;
-                default:
-                    var p = Path.Combine(directory, (part is null ? r.MetricId : r.MetricId + "-" + part) + ".csv");
-                    File.WriteAllText(p, r.ToCsv());
-                    written.Add(p);
-                    break;
-            }
-        }
-
-        if (nodes.Count > 0)
-        {
-            written.Add(WriteWide(Path.Combine(directory, "nodes.csv"), "id", nodes));
-        }
-
-        foreach (var (level, list) in regions)
-        {
-            written.Add(WriteWide(Path.Combine(directory, regions.Count == 1 ? "regions.csv" : $"regions-{level}.csv"), "region", list));
-        }
-
-        if (links.Count > 0)
-        {
-            written.Add(WriteWide(Path.Combine(directory, "links.csv"), "link", links));
-        }
-
-        if (scalars.Count > 0)
-        {
-            var p = Path.Combine(directory, "network.csv");
-            using var w = new StreamWriter(p, false, new UTF8Encoding(false));
-            w.Write("metric,value\n");
-            foreach (var s in scalars)
-            {
-                for (var i = 0; i < s.Columns.Count; i++)
-                {
-                    w.Write(MetricResult.Cell(s.QualifiedName(i)));
-                    w.Write(',');
-                    w.Write(MetricResult.Cell(s.Values[i]));
-                    w.Write('\n');
-                }
-            }
-
-            written.Add(p);
-        }
-
-        return written;
-    }
+    /// <summary>Writes the same files as <see cref="WriteCsv(string)"/> as JSON (<c>nodes.json</c>, ...): each keyed file an
+    /// array of row objects (<c>{"id": "a", "degree": 3}</c>), <c>network.json</c> an array of <c>{"metric", "value"}</c>
+    /// objects, a matrix an object with <c>rows</c>, <c>columns</c> and <c>values</c>; NaN and infinities are written as
+    /// <c>null</c>, as JSON has no such numbers.</summary>
+    /// <param name="directory">The folder (created when missing).</param>
+    /// <returns>The paths written.</returns>
+    public IReadOnlyList<string> WriteJson(string directory) => ResultFiles.Write(Flattened(), directory, json: true);
 
     /// <summary>Every result, with the parts of a <see cref="CompositeResult"/> in its place (and their part names).</summary>
     private IEnumerable<(MetricResult Result, string? Part)> Flattened()
@@ -199,39 +134,5 @@ public sealed class AnalysisResult
         {
             yield return r.MetricId;
         }
-    }
-
-    private static string WriteWide(string path, string key, List<KeyedTable> tables)
-    {
-        // Rows follow the first table; every table of one kind shares its keys (innovators, regions of a level, links).
-        var ids = tables[0].Ids;
-        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
-        w.Write(key);
-        foreach (var t in tables)
-        {
-            foreach (var c in t.Columns)
-            {
-                w.Write(',');
-                w.Write(MetricResult.Cell(c == KeyedTable.ValueColumn ? t.MetricId : t.MetricId + "." + c));
-            }
-        }
-
-        w.Write('\n');
-        for (var r = 0; r < ids.Count; r++)
-        {
-            w.Write(MetricResult.Cell(ids[r]));
-            foreach (var t in tables)
-            {
-                foreach (var c in t.Columns)
-                {
-                    w.Write(',');
-                    w.Write(MetricResult.Cell(t.TryGetValue(ids[r], out var v, c) ? v : double.NaN));
-                }
-            }
-
-            w.Write('\n');
-        }
-
-        return path;
     }
 }

@@ -86,6 +86,9 @@ public abstract class KeyedTable : MetricResult
     /// <summary>The name of the key column in CSV output (<c>id</c>, <c>region</c>, <c>link</c>).</summary>
     protected abstract string KeyName { get; }
 
+    /// <summary>The key column's name, for the exporters.</summary>
+    internal string KeyColumnName => KeyName;
+
     /// <summary>A column's values, by row.</summary>
     /// <param name="column">The column name; <see cref="ValueColumn"/> for one-value tables.</param>
     /// <returns>The values.</returns>

@@ -56,3 +56,32 @@ public sealed class ConvergenceException : Exception
     /// <summary>The tolerance.</summary>
     public double Tolerance { get; }
 }
+
+/// <summary>A metric that is defined only on a connected network (diameter, average shortest path, as in networkx) was run
+/// on a disconnected one; the message says how to measure the largest component instead.</summary>
+public sealed class DisconnectedGraphException : InvalidOperationException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="metricId">The metric.</param>
+    /// <param name="components">The number of (strongly, when directed) connected components.</param>
+    /// <param name="largest">The size of the largest one.</param>
+    /// <param name="nodeCount">The number of innovators.</param>
+    /// <param name="option">The option that selects the largest component, e.g. <c>Disconnected = DisconnectedPolicy.LargestComponent</c>.</param>
+    public DisconnectedGraphException(string metricId, int components, int largest, int nodeCount, string option)
+        : base(string.Create(CultureInfo.InvariantCulture,
+            $"Metric '{metricId}' needs a connected network, but this one has {components} components (the largest holds {largest} of {nodeCount} innovators), so some distances are infinite. Set {option} to measure the largest component, as igraph and most studies do."))
+    {
+        MetricId = metricId;
+        Components = components;
+        Largest = largest;
+    }
+
+    /// <summary>The metric.</summary>
+    public string MetricId { get; }
+
+    /// <summary>The number of components.</summary>
+    public int Components { get; }
+
+    /// <summary>The size of the largest component.</summary>
+    public int Largest { get; }
+}

@@ -105,6 +105,49 @@ public static class GlocalCsv
         var s = new CsvLoadSession(options, schema, report);
         return s.ReadRegionTree(regions);
     }
+
+    /// <summary>Reads a two-column group file (<c>id,group</c>): innovator id → group, for brokerage, the E-I index and any
+    /// metric that takes explicit groups (see <c>InnovatorGroups.FromMap</c>). Other columns are ignored.</summary>
+    /// <param name="groups">The CSV.</param>
+    /// <param name="idColumn">The innovator id column.</param>
+    /// <param name="groupColumn">The group column.</param>
+    /// <returns>Id → group, in file order.</returns>
+    /// <exception cref="CsvFormatException">A column is missing, a row has the wrong field count, or an id is empty.</exception>
+    /// <exception cref="DuplicateIdException">An id occurs twice.</exception>
+    public static IReadOnlyDictionary<string, string> ReadGroups(CsvInput groups, string idColumn = "id", string groupColumn = "group")
+    {
+        ArgumentNullException.ThrowIfNull(groups);
+        using var text = groups.Open();
+        using var src = CsvSource.Open(text, groups.Name, ',');
+        var id = src.Required(idColumn);
+        var group = src.Required(groupColumn);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in src.Reader)
+        {
+            if (src.CheckFieldCount(row) is { } bad)
+            {
+                throw bad;
+            }
+
+            var line = row.LineNumberFrom;
+            var key = row[id].Span.Trim();
+            if (key.IsEmpty)
+            {
+                throw src.Format(line, id, key, "is empty; every row needs an innovator id.");
+            }
+
+            var k = key.ToString();
+            if (!lines.TryAdd(k, line))
+            {
+                throw new DuplicateIdException(groups.Name, line, src.HeaderName(id), k, lines[k]);
+            }
+
+            map[k] = row[group].Span.Trim().ToString();
+        }
+
+        return map;
+    }
 }
 
 /// <summary>Maps innovator ids to indices: a fixed table, or one that grows as link ends are seen (no innovators file).</summary>

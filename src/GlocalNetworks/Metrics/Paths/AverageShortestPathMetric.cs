@@ -17,14 +17,19 @@ public sealed record AverageShortestPathOptions
     /// <summary>Whether to read links as directed; <see langword="null"/>: directed exactly when every link is.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public bool? Directed { get; init; }
+
+    /// <summary>What to do when the network is disconnected (strongly, when directed).</summary>
+    /// <value>The default value is <see cref="DisconnectedPolicy.Throw"/>, as networkx.</value>
+    public DisconnectedPolicy Disconnected { get; init; }
 }
 
-/// <summary>Average shortest-path length: the mean distance between ordered pairs of the largest component.</summary>
+/// <summary>Average shortest-path length: the mean distance between ordered pairs (of the largest component, when asked to).</summary>
 /// <remarks>
 /// <para>Id <c>average-shortest-path</c>. L = Σ<sub>s≠t</sub> d(s, t) / (s(s-1)) over the largest connected component
-/// (undirected) or the largest strongly connected component (directed) of size s. networkx 3.6.1's
-/// <c>average_shortest_path_length</c> raises on a disconnected network; we compute on the largest component instead
-/// and say so (values <c>value</c>, <c>component-size</c>, <c>component-share</c>, <c>components</c>; properties
+/// (undirected) or the largest strongly connected component (directed) of size s. Like networkx 3.6.1's
+/// <c>average_shortest_path_length</c>, it raises <see cref="DisconnectedGraphException"/> on a disconnected network by
+/// default; with <see cref="AverageShortestPathOptions.Disconnected"/> = <see cref="DisconnectedPolicy.LargestComponent"/>
+/// it measures the largest component and says so (values <c>value</c>, <c>component-size</c>, <c>component-share</c>, <c>components</c>; properties
 /// <c>scope</c>, <c>connected</c>, <c>components</c>). On a connected network the value equals networkx's.</para>
 /// <para>Sampled (<see cref="AverageShortestPathOptions.Samples"/> = k): Σ over k distinct seeded sources (stream 2) of
 /// their distance sums / (k (s-1)); properties <c>seed</c>, <c>samples</c>, <c>sampled-sources</c>.</para>
@@ -43,7 +48,7 @@ public sealed class AverageShortestPathMetric : Metric<AverageShortestPathOption
     public override string Id => MetricId;
 
     /// <inheritdoc/>
-    public override string Description => "Mean shortest-path distance between pairs of the largest (strongly) connected component.";
+    public override string Description => "Mean shortest-path distance between pairs; raises on a disconnected network unless told to use the largest component.";
 
     /// <inheritdoc/>
     public override MetricScope Scope => MetricScope.Network;
@@ -56,6 +61,7 @@ public sealed class AverageShortestPathMetric : Metric<AverageShortestPathOption
         PathsCommon.CheckSamples(options.Samples, Id);
         var view = PathsCommon.View(context, options.Directed, options.Weighted);
         var cd = ComponentDistances.Get(context, view, options.Samples, Id);
+        cd.ThrowIfDisconnected(options.Disconnected, Id);
         var (values, props) = cd.Describe(context, cd.Average, options.Weighted);
         return new ScalarResult(Id, values, props);
     }

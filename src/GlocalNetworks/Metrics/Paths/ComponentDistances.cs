@@ -34,6 +34,16 @@ internal sealed class ComponentDistances
     public static ComponentDistances Get(MetricContext context, GraphView view, int? samples, string metricId) =>
         context.GetOrAdd(new CacheKey("paths:component-distances", (view, samples, context.Seed)), ctx => Compute(ctx, view, samples, metricId));
 
+    /// <summary>Raises <see cref="DisconnectedGraphException"/> when there are several components and the policy says so.</summary>
+    public void ThrowIfDisconnected(DisconnectedPolicy policy, string metricId)
+    {
+        if (ComponentCount > 1 && policy == DisconnectedPolicy.Throw)
+        {
+            throw new DisconnectedGraphException(metricId, ComponentCount, ComponentSize, NodeCount,
+                "Disconnected = DisconnectedPolicy.LargestComponent");
+        }
+    }
+
     /// <summary>The values and properties common to both metrics' results.</summary>
     public (List<KeyValuePair<string, double>> Values, Dictionary<string, string> Properties) Describe(MetricContext context, double value, bool weighted)
     {

@@ -17,14 +17,19 @@ public sealed record DiameterOptions
     /// <summary>Whether to read links as directed; <see langword="null"/>: directed exactly when every link is.</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public bool? Directed { get; init; }
+
+    /// <summary>What to do when the network is disconnected (strongly, when directed).</summary>
+    /// <value>The default value is <see cref="DisconnectedPolicy.Throw"/>, as networkx.</value>
+    public DisconnectedPolicy Disconnected { get; init; }
 }
 
-/// <summary>Diameter: the longest shortest-path distance within the largest component.</summary>
+/// <summary>Diameter: the longest shortest-path distance (of the largest component, when asked to).</summary>
 /// <remarks>
 /// <para>Id <c>diameter</c>. D = max<sub>u,v</sub> d(u, v) = the largest eccentricity, over the largest connected
 /// component (undirected) or the largest strongly connected component (directed), where every distance is finite.
-/// networkx 3.6.1's <c>diameter</c> raises on a disconnected network; we compute on the largest component instead and
-/// say so: values <c>value</c>, <c>component-size</c>, <c>component-share</c>, <c>components</c>; properties
+/// Like networkx 3.6.1's <c>diameter</c>, it raises <see cref="DisconnectedGraphException"/> on a disconnected network
+/// by default; with <see cref="DiameterOptions.Disconnected"/> = <see cref="DisconnectedPolicy.LargestComponent"/> it
+/// measures the largest component and says so: values <c>value</c>, <c>component-size</c>, <c>component-share</c>, <c>components</c>; properties
 /// <c>scope</c>, <c>connected</c>, <c>components</c>. On a connected network the value equals networkx's. Ties between
 /// equally large components go to the one holding the lowest-indexed innovator.</para>
 /// <para>Sampled (<see cref="DiameterOptions.Samples"/> = k): the largest eccentricity of k distinct sources of the
@@ -46,7 +51,7 @@ public sealed class DiameterMetric : Metric<DiameterOptions, ScalarResult>
     public override string Id => MetricId;
 
     /// <inheritdoc/>
-    public override string Description => "Longest shortest-path distance within the largest (strongly) connected component.";
+    public override string Description => "Longest shortest-path distance; raises on a disconnected network unless told to use the largest component.";
 
     /// <inheritdoc/>
     public override MetricScope Scope => MetricScope.Network;
@@ -59,6 +64,7 @@ public sealed class DiameterMetric : Metric<DiameterOptions, ScalarResult>
         PathsCommon.CheckSamples(options.Samples, Id);
         var view = PathsCommon.View(context, options.Directed, options.Weighted);
         var cd = ComponentDistances.Get(context, view, options.Samples, Id);
+        cd.ThrowIfDisconnected(options.Disconnected, Id);
         var (values, props) = cd.Describe(context, cd.Diameter, options.Weighted);
         return new ScalarResult(Id, values, props);
     }

@@ -93,7 +93,7 @@ public sealed class ClosenessHarmonicMetricTests
 
         new ClosenessMetric().Compute(ctx, new ClosenessOptions());
         new HarmonicMetric().Compute(ctx, new HarmonicOptions());
-        new DiameterMetric().Compute(ctx, new DiameterOptions());
+        new DiameterMetric().Compute(ctx, new DiameterOptions { Disconnected = DisconnectedPolicy.LargestComponent });
 
         // The all-sources pass reported its completion once (under the metric that ran it first).
         Assert.Equal(1, sink.Reports.Count(p => p.Done == p.Total));

@@ -12,10 +12,10 @@ namespace GlocalNetworks.Tests.Metrics.Paths;
 public sealed class DistanceMetricsTests
 {
     private static ScalarResult Diameter(GlocalNetwork net, DiameterOptions? o = null, int? dop = null, ulong seed = 42) =>
-        new DiameterMetric().Compute(new MetricContext(net, seed, dop), o ?? new DiameterOptions());
+        new DiameterMetric().Compute(new MetricContext(net, seed, dop), (o ?? new DiameterOptions()) with { Disconnected = DisconnectedPolicy.LargestComponent });
 
     private static ScalarResult Average(GlocalNetwork net, AverageShortestPathOptions? o = null, int? dop = null, ulong seed = 42) =>
-        new AverageShortestPathMetric().Compute(new MetricContext(net, seed, dop), o ?? new AverageShortestPathOptions());
+        new AverageShortestPathMetric().Compute(new MetricContext(net, seed, dop), (o ?? new AverageShortestPathOptions()) with { Disconnected = DisconnectedPolicy.LargestComponent });
 
     [Fact]
     public void PathGraph_ValuesByHand()
@@ -48,6 +48,23 @@ public sealed class DistanceMetricsTests
         Assert.Equal("false", d.Properties["connected"]);
         Assert.Equal("largest connected component", a.Properties["scope"]);
         Assert.Equal("3", a.Properties["components"]);
+    }
+
+    [Fact]
+    public void Disconnected_DefaultThrows_NamingComponentsAndTheOption()
+    {
+        // As networkx: diameter and average_shortest_path_length raise on a disconnected graph.
+        var net = Network(8, [.. Path(4), (4, 5, 1.0), (5, 6, 1.0), (4, 6, 1.0)]);
+        var ctx = new MetricContext(net);
+
+        var d = Assert.Throws<DisconnectedGraphException>(() => new DiameterMetric().Compute(ctx, new DiameterOptions()));
+        var a = Assert.Throws<DisconnectedGraphException>(() => ((IMetric)new AverageShortestPathMetric()).Compute(ctx, null));
+
+        Assert.Equal(3, d.Components);
+        Assert.Equal(4, d.Largest);
+        Assert.Equal("average-shortest-path", a.MetricId);
+        Assert.Contains("3 components (the largest holds 4 of 8 innovators)", d.Message);
+        Assert.Contains("DisconnectedPolicy.LargestComponent", a.Message);
     }
 
     [Fact]

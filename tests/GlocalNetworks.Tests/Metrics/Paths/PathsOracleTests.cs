@@ -79,10 +79,10 @@ public sealed class PathsOracleTests
         var fx = OracleFixture.Load("networkx", graph);
         var ctx = Context(fx);
 
-        var d = new DiameterMetric().Compute(ctx, new DiameterOptions());
-        var dw = new DiameterMetric().Compute(ctx, new DiameterOptions { Weighted = true });
-        var a = new AverageShortestPathMetric().Compute(ctx, new AverageShortestPathOptions());
-        var aw = new AverageShortestPathMetric().Compute(ctx, new AverageShortestPathOptions { Weighted = true });
+        var d = new DiameterMetric().Compute(ctx, new DiameterOptions { Disconnected = DisconnectedPolicy.LargestComponent });
+        var dw = new DiameterMetric().Compute(ctx, new DiameterOptions { Disconnected = DisconnectedPolicy.LargestComponent, Weighted = true });
+        var a = new AverageShortestPathMetric().Compute(ctx, new AverageShortestPathOptions { Disconnected = DisconnectedPolicy.LargestComponent });
+        var aw = new AverageShortestPathMetric().Compute(ctx, new AverageShortestPathOptions { Disconnected = DisconnectedPolicy.LargestComponent, Weighted = true });
 
         AssertValue(fx, "diameter", d.Value);
         AssertValue(fx, "diameter:weighted", dw.Value);
@@ -111,9 +111,9 @@ public sealed class PathsOracleTests
         AssertNodes(fx, "betweenness:weighted", new BetweennessMetric().Compute(ctx, new BetweennessOptions { Weighted = true }));
         AssertNodes(fx, "closeness:weighted", new ClosenessMetric().Compute(ctx, new ClosenessOptions { Weighted = true }));
         AssertNodes(fx, "harmonic:weighted", new HarmonicMetric().Compute(ctx, new HarmonicOptions { Weighted = true }));
-        AssertValue(fx, "diameter:weighted", new DiameterMetric().Compute(ctx, new DiameterOptions { Weighted = true }).Value);
+        AssertValue(fx, "diameter:weighted", new DiameterMetric().Compute(ctx, new DiameterOptions { Disconnected = DisconnectedPolicy.LargestComponent, Weighted = true }).Value);
         AssertValue(fx, "average-shortest-path:weighted",
-            new AverageShortestPathMetric().Compute(ctx, new AverageShortestPathOptions { Weighted = true }).Value);
+            new AverageShortestPathMetric().Compute(ctx, new AverageShortestPathOptions { Disconnected = DisconnectedPolicy.LargestComponent, Weighted = true }).Value);
 
         // By hand: s carries r-t, r-a, r-b; a carries half of s-t and r-t, all of r-b and s-b; b half of s-t and r-t, all of a-t.
         Assert.Equal(3.0, raw["s"], 12);
