@@ -146,7 +146,6 @@ public sealed class BrokerageMetric : Metric<BrokerageOptions, BrokerageResult>
             var z = new double[n];
             var val = valued is null ? null : new double[n];
             var sum = 0.0;
-            var valuedSum = 0.0;
             for (var v = 0; v < n; v++)
             {
                 var gv = groupOf[v];
@@ -168,8 +167,7 @@ public sealed class BrokerageMetric : Metric<BrokerageOptions, BrokerageResult>
                 z[v] = (x - expected[gv][r]) / Math.Sqrt(variance[gv][r]);
                 if (val is not null)
                 {
-                    valuedSum += valued![r][v];
-                    val[v] = valued[r][v] * halve;
+                    val[v] = valued![r][v] * halve;
                 }
             }
 
