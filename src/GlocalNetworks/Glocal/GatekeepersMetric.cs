@@ -256,52 +256,35 @@ public sealed class GatekeepersMetric : Metric<GatekeepersOptions, GatekeepersRe
             }
         }
 
-        // Members of each group, contiguous (counting sort by group).
         var k = groups.Count;
-        var start = new int[k + 1];
-        foreach (var g in groupOf)
-        {
-            if (g >= 0)
-            {
-                start[g + 1]++;
-            }
-        }
-
-        for (var g = 0; g < k; g++)
-        {
-            start[g + 1] += start[g];
-        }
-
-        var members = new int[start[k]];
-        var cursor = (int[])start.Clone();
-        for (var v = 0; v < n; v++)
-        {
-            if (groupOf[v] >= 0)
-            {
-                members[cursor[groupOf[v]]++] = v;
-            }
-        }
-
         var tInt = options.InternalThreshold ?? options.Threshold;
         var tExt = options.ExternalThreshold ?? options.Threshold;
         var axes = directed
             ? new[] { ("internal.in", intIn!, tInt), ("internal.out", intOut!, tInt), ("external.in", extIn!, tExt) }
             : new[] { ("internal", intAll, tInt), ("external", extAll, tExt) };
         var thresholds = new double[axes.Length][];
-        var scratch = new double[members.Length];
+        var byGroup = new List<double>[k];
+        for (var g = 0; g < k; g++)
+        {
+            byGroup[g] = new List<double>(groups.Sizes[g]);
+        }
+
         for (var a = 0; a < axes.Length; a++)
         {
-            thresholds[a] = new double[k];
             var values = axes[a].Item2;
+            for (var v = 0; v < n; v++)
+            {
+                if (groupOf[v] >= 0)
+                {
+                    byGroup[groupOf[v]].Add(values[v]);
+                }
+            }
+
+            thresholds[a] = new double[k];
             for (var g = 0; g < k; g++)
             {
-                var span = scratch.AsSpan(start[g], start[g + 1] - start[g]);
-                for (var i = 0; i < span.Length; i++)
-                {
-                    span[i] = values[members[start[g] + i]];
-                }
-
-                thresholds[a][g] = axes[a].Item3.Of(span);
+                thresholds[a][g] = axes[a].Item3.Of(CollectionsMarshal.AsSpan(byGroup[g]));
+                byGroup[g].Clear();
             }
         }
 
