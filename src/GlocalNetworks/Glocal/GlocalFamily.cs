@@ -19,5 +19,7 @@ public static class GlocalFamily
         new BuzzPipelinesMetric(),
         new BrokerageMetric(),
         new GatekeepersMetric(),
+        new DistanceDecayMetric(),
+        new GravityMetric(),
     ];
 }

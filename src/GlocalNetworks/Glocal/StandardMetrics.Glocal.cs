@@ -28,4 +28,10 @@ public static partial class StandardMetrics
 
     /// <summary><c>gatekeepers</c>.</summary>
     public static MetricHandle<GatekeepersOptions, GatekeepersResult> Gatekeepers { get; } = new(GatekeepersMetric.MetricId);
+
+    /// <summary><c>distance-decay</c>.</summary>
+    public static MetricHandle<DistanceDecayOptions, DistanceDecayResult> DistanceDecay { get; } = new(DistanceDecayMetric.MetricId);
+
+    /// <summary><c>gravity</c>.</summary>
+    public static MetricHandle<GravityOptions, GravityResult> Gravity { get; } = new(GravityMetric.MetricId);
 }
