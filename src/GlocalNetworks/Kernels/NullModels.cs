@@ -197,7 +197,11 @@ internal sealed class SwapGraph
         return false;
     }
 
-    private static long Key(int u, int v) => u < v ? ((long)u << 32) | (uint)v : ((long)v << 32) | (uint)u;
+    /// <summary>The key of the undirected edge u–v in an edge set: the smaller end in the high half.</summary>
+    /// <param name="u">An end.</param>
+    /// <param name="v">The other end.</param>
+    /// <returns>The key, the same for (u, v) and (v, u).</returns>
+    internal static long Key(int u, int v) => u < v ? ((long)u << 32) | (uint)v : ((long)v << 32) | (uint)u;
 }
 
 /// <summary>
