@@ -173,13 +173,52 @@ public sealed class ReportDocument
         return written;
     }
 
+    /// <summary>Writes the report as one Markdown file (for a documentation site or a repository) with its charts and
+    /// tables in a folder beside it named after the file (<c>docs/example.md</c> and <c>docs/example/</c>), linked
+    /// relatively.</summary>
+    /// <param name="markdownPath">The Markdown file.</param>
+    /// <returns>The paths written, the Markdown file first.</returns>
+    public IReadOnlyList<string> WriteMarkdown(string markdownPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(markdownPath);
+        var full = Path.GetFullPath(markdownPath);
+        var folderName = Path.GetFileNameWithoutExtension(full);
+        var assets = Path.Combine(Path.GetDirectoryName(full)!, folderName);
+        Directory.CreateDirectory(assets);
+        var written = new List<string> { full };
+        File.WriteAllText(full, ToMarkdown(folderName + "/"), Utf8);
+        foreach (var b in _blocks)
+        {
+            if (b.File is null)
+            {
+                continue;
+            }
+
+            var p = Path.Combine(assets, b.File);
+            if (b.Kind == Kind.Chart)
+            {
+                File.WriteAllBytes(p, b.Chart!.ToPng());
+            }
+            else
+            {
+                File.WriteAllText(p, b.Csv ?? Csv(b.Header!, b.Rows!), Utf8);
+            }
+
+            written.Add(p);
+        }
+
+        return written;
+    }
+
     /// <summary>The report as one self-contained HTML document.</summary>
     /// <returns>The HTML.</returns>
     public string ToHtml() => ToHtml(null);
 
     /// <summary>The report as Markdown; charts refer to their PNG files.</summary>
     /// <returns>The Markdown.</returns>
-    public string ToMarkdown()
+    public string ToMarkdown() => ToMarkdown(string.Empty);
+
+    private string ToMarkdown(string assetPrefix)
     {
         var sb = new StringBuilder();
         sb.Append("# ").Append(Title).Append("\n\n");
@@ -194,10 +233,10 @@ public sealed class ReportDocument
                     sb.Append(b.Text).Append("\n\n");
                     break;
                 case Kind.Chart:
-                    sb.Append("![").Append(b.Text).Append("](").Append(b.File).Append(")\n\n");
+                    sb.Append("![").Append(b.Text).Append("](").Append(assetPrefix).Append(b.File).Append(")\n\n");
                     break;
                 default:
-                    sb.Append('*').Append(b.Text).Append("* ([CSV](").Append(b.File).Append("))\n\n");
+                    sb.Append('*').Append(b.Text).Append("* ([CSV](").Append(assetPrefix).Append(b.File).Append("))\n\n");
                     sb.Append("| ").Append(string.Join(" | ", Md(b.Header!))).Append(" |\n|");
                     foreach (var _ in b.Header!)
                     {
