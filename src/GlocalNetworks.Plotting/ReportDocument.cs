@@ -77,22 +77,23 @@ public sealed class ReportDocument
     /// <param name="caption">The caption.</param>
     /// <param name="table">The table.</param>
     /// <param name="csvName">The CSV file name.</param>
-    /// <param name="sortColumn">The column to rank by (descending; ties by id).</param>
+    /// <param name="sortColumn">The column to rank by (descending; ties by id), or <see langword="null"/> to keep the
+    /// table's own row order (distance bands, years).</param>
     /// <param name="maxRows">Rows shown.</param>
     /// <param name="label">Optional display labels by id (innovator names).</param>
     /// <returns>This report.</returns>
-    public ReportDocument Table(string caption, KeyedTable table, string csvName, string sortColumn = KeyedTable.ValueColumn, int maxRows = 15,
+    public ReportDocument Table(string caption, KeyedTable table, string csvName, string? sortColumn = KeyedTable.ValueColumn, int maxRows = 15,
         Func<string, string>? label = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        var header = new List<string> { label is null ? "id" : "name" };
+        var header = new List<string> { label is null ? table.KeyColumnName : "name" };
         foreach (var c in table.Columns)
         {
             header.Add(c == KeyedTable.ValueColumn ? table.MetricId : c);
         }
 
         var rows = new List<IReadOnlyList<string>>();
-        foreach (var (id, _) in table.Top(maxRows, sortColumn))
+        foreach (var id in RowIds(table, sortColumn, maxRows))
         {
             var row = new List<string> { label is null ? id : label(id) };
             foreach (var c in table.Columns)
@@ -105,6 +106,24 @@ public sealed class ReportDocument
 
         _blocks.Add(new Block(Kind.Table, caption) { Header = header, Rows = rows, File = csvName, Csv = table.ToCsv() });
         return this;
+    }
+
+    private static IEnumerable<string> RowIds(KeyedTable table, string? sortColumn, int maxRows)
+    {
+        if (sortColumn is null)
+        {
+            for (var r = 0; r < table.Count && r < maxRows; r++)
+            {
+                yield return table.Ids[r];
+            }
+
+            yield break;
+        }
+
+        foreach (var (id, _) in table.Top(maxRows, sortColumn))
+        {
+            yield return id;
+        }
     }
 
     /// <summary>Adds a chart, embedded in the HTML and saved as <paramref name="pngName"/> for the Markdown.</summary>
