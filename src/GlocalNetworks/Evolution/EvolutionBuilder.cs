@@ -70,7 +70,7 @@ public sealed class EvolutionBuilder
         return this;
     }
 
-    /// <summary>Slices the years [<paramref name="fromYear"/>, <paramref name="toYear"/>] (default: first to last start year of a dated link).</summary>
+    /// <summary>Slices the years [<paramref name="fromYear"/>, <paramref name="toYear"/>] (default: <see cref="TimeSlicer.YearRange"/>, from the first start year to the last year a link is present).</summary>
     /// <param name="fromYear">The first year.</param>
     /// <param name="toYear">The last year.</param>
     /// <returns>This builder.</returns>

@@ -33,6 +33,7 @@ public sealed class TimeSlicer
     private readonly int _bucketBase;
     private readonly int[] _bucketStart;
     private readonly int[] _carried;
+    private readonly int _lastYear;
     private int _built;
 
     /// <summary>Prepares slicing of <paramref name="network"/>: sorts nothing (the links are sorted already) and expands lifetimes once.</summary>
@@ -119,6 +120,7 @@ public sealed class TimeSlicer
         }
 
         Report = new SliceReport(links.Count, undated, withLifetime, carried, ignoreLifetimes);
+        _lastYear = links.YearRange is { } r ? Math.Max(r.Last, maxEnd) : 0;
     }
 
     /// <summary>The network being sliced.</summary>
@@ -130,8 +132,10 @@ public sealed class TimeSlicer
     /// <summary>Undated links, lifetimes.</summary>
     public SliceReport Report { get; }
 
-    /// <summary>The first and last start year of the dated links, or <see langword="null"/> when no link is dated.</summary>
-    public (int First, int Last)? YearRange => _network.Links.YearRange;
+    /// <summary>The default year range of the slice sets: from the first start year of a dated link to the last year a
+    /// dated link is present (its end year when lifetimes are honoured, else its start year); <see langword="null"/> when
+    /// no link is dated.</summary>
+    public (int First, int Last)? YearRange => _network.Links.YearRange is { } r ? (r.First, _lastYear) : null;
 
     /// <summary>How many distinct slices have been built (each key at most once).</summary>
     internal int SlicesBuilt => Volatile.Read(ref _built);
@@ -153,7 +157,7 @@ public sealed class TimeSlicer
 
     /// <summary>One slice per year from <paramref name="from"/> to <paramref name="to"/>.</summary>
     /// <param name="from">The first year; default the first start year.</param>
-    /// <param name="to">The last year; default the last start year.</param>
+    /// <param name="to">The last year; default the last year a link is present (see <see cref="YearRange"/>).</param>
     /// <returns>The slices (none when no link is dated and no years are given).</returns>
     public SliceSet Yearly(int? from = null, int? to = null) => Windows(1, 1, from, to, SliceMode.Yearly);
 
@@ -162,14 +166,14 @@ public sealed class TimeSlicer
     /// <param name="width">Years per window (at least 1).</param>
     /// <param name="step">Years between window starts (at least 1).</param>
     /// <param name="from">The first year; default the first start year.</param>
-    /// <param name="to">The last year; default the last start year.</param>
+    /// <param name="to">The last year; default the last year a link is present (see <see cref="YearRange"/>).</param>
     /// <returns>The slices.</returns>
     /// <exception cref="ArgumentOutOfRangeException">The width or step is below 1, or the range ends before it starts.</exception>
     public SliceSet Windows(int width, int step, int? from = null, int? to = null) => Windows(width, step, from, to, SliceMode.Windows);
 
     /// <summary>Cumulative slices [from, y] for y = from .. to: every link present in any year up to y since from.</summary>
     /// <param name="from">The first year; default the first start year.</param>
-    /// <param name="to">The last year; default the last start year.</param>
+    /// <param name="to">The last year; default the last year a link is present (see <see cref="YearRange"/>).</param>
     /// <returns>The slices; each holds every link of the previous one.</returns>
     public SliceSet Cumulative(int? from = null, int? to = null)
     {
