@@ -117,6 +117,31 @@ public sealed class TrackerTests
         Assert.Throws<UnknownMetricException>(() => EvolutionNetworks.Hand().Evolve().Track("foreign-share").Run());
     }
 
+    private sealed class CountingAnalyzer(IAnalyzer inner) : IAnalyzer
+    {
+        public int Calls;
+
+        public AnalysisResult Run(GlocalNetworks.Model.GlocalNetwork network, AnalysisRequest request, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref Calls);
+            return inner.Run(network, request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public void Using_CustomAnalyzer_RunsEachMetricThroughIt_WithTheSameValues()
+    {
+        var registry = MetricRegistry.CreateDefault([new ForeignShareMetric()]);
+        var counting = new CountingAnalyzer(new Analyzer(registry));
+        var net = EvolutionNetworks.Hand();
+
+        var viaAnalyzer = net.Evolve().Track("foreign-share", "density").Using(counting).RunAsync().GetAwaiter().GetResult();
+        var viaRegistry = net.Evolve().Track("foreign-share", "density").Using(new Analyzer(registry)).Run();
+
+        Assert.Equal(2 * 5, counting.Calls); // one call per metric and slice
+        Assert.Equal(viaRegistry.ToTidyCsv(), viaAnalyzer.ToTidyCsv());
+    }
+
     [Fact]
     public void Run_TypedHandleWithOptions_UsesThem()
     {
