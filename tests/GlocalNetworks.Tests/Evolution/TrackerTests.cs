@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Metrics.Paths;
@@ -129,13 +130,13 @@ public sealed class TrackerTests
     }
 
     [Fact]
-    public void Using_CustomAnalyzer_RunsEachMetricThroughIt_WithTheSameValues()
+    public async Task Using_CustomAnalyzer_RunsEachMetricThroughIt_WithTheSameValues()
     {
         var registry = MetricRegistry.CreateDefault([new ForeignShareMetric()]);
         var counting = new CountingAnalyzer(new Analyzer(registry));
         var net = EvolutionNetworks.Hand();
 
-        var viaAnalyzer = net.Evolve().Track("foreign-share", "density").Using(counting).RunAsync().GetAwaiter().GetResult();
+        var viaAnalyzer = await net.Evolve().Track("foreign-share", "density").Using(counting).RunAsync();
         var viaRegistry = net.Evolve().Track("foreign-share", "density").Using(new Analyzer(registry)).Run();
 
         Assert.Equal(2 * 5, counting.Calls); // one call per metric and slice
