@@ -1,8 +1,10 @@
 using System;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
+using GlocalNetworks.Kernels;
 using GlocalNetworks.Model;
 
 namespace GlocalNetworks.Evolution;
@@ -23,7 +25,8 @@ public enum SliceMode
 /// <summary>
 /// One time slice: the links present in the years [<see cref="From"/>, <see cref="To"/>] (both included), as a
 /// <see cref="GlocalNetwork"/> that shares the region tree and the innovator table of the sliced network. Built once
-/// (lazily, on first use of <see cref="Network"/>) and cached by its key in its <see cref="TimeSlicer"/>.
+/// (lazily, on first use of <see cref="Network"/>) and cached by its key in its <see cref="TimeSlicer"/>, together with
+/// its CSR graphs (one per view, built by the first tracked metric that needs it and reused by every later run).
 /// </summary>
 /// <remarks>
 /// A link with a lifetime [Year, EndYear] is present when that interval overlaps [From, To]; a link without an end year
@@ -53,6 +56,9 @@ public sealed class TimeSlice
 
     /// <summary>The slice as a network view (built on first use, then cached).</summary>
     public GlocalNetwork Network => _network.Value;
+
+    /// <summary>The slice's CSR graphs by view, built once (by the first metric that asks) and shared by every run on the slice.</summary>
+    internal ConcurrentDictionary<GraphView, Lazy<CsrGraph>> Graphs { get; } = new();
 
     /// <summary>The number of links in the slice.</summary>
     public int LinkCount => Network.Links.Count;

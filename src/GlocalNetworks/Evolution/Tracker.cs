@@ -68,7 +68,7 @@ internal static class Tracker
                 {
                     if (metrics[i] is { } metric)
                     {
-                        context ??= new MetricContext(net, settings.Seed, innerDop, null, cancellationToken) { Level = settings.Level };
+                        context ??= new MetricContext(net, settings.Seed, innerDop, null, cancellationToken) { Level = settings.Level, SharedGraphs = slice.Graphs };
                         row[i] = metric.Compute(context, requests[i].Options);
                     }
                     else

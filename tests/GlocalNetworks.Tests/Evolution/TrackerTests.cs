@@ -191,6 +191,24 @@ public sealed class TrackerTests
     }
 
     [Fact]
+    public void Run_Twice_ReusesEachSlicesGraphs()
+    {
+        var b = EvolutionNetworks.Hand().Evolve().Yearly().Track("degree", "betweenness", "pagerank");
+        b.Run();
+        var slices = b.Slices();
+        var graphs = slices.Select(s => s.Graphs.Values.Select(l => l.Value).ToArray()).ToArray();
+
+        var again = b.Track("density").Run();
+
+        Assert.All(graphs, g => Assert.NotEmpty(g));
+        for (var s = 0; s < slices.Count; s++)
+        {
+            Assert.Same(slices[s], again.Slices[s]);
+            Assert.Equal(graphs[s], slices[s].Graphs.Values.Select(l => l.Value).ToArray()); // same instances, none added twice
+        }
+    }
+
+    [Fact]
     public void Run_Cancelled_Throws()
     {
         using var cts = new CancellationTokenSource();
