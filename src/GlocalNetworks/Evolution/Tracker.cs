@@ -179,12 +179,7 @@ internal static class Tracker
                     panels.Add(new PanelBuilder(name, r.MetricId, r.Scope, r.KeyColumnName, (r as RegionTable)?.Level, t));
                 }
 
-                var p = panels[k];
-                var values = r.Column(column);
-                for (var row = 0; row < values.Length; row++)
-                {
-                    p.Row(r.Ids[row])[s] = values[row];
-                }
+                panels[k].Set(r.Ids, r.Column(column), s);
             }
         }
 
@@ -277,6 +272,22 @@ internal static class Tracker
             }
 
             return _rows[r];
+        }
+
+        /// <summary>Sets slice <paramref name="s"/> of the rows <paramref name="ids"/>. When the ids are the panel's rows in
+        /// order (every slice of a node table: the innovator table's ids), rows are addressed by position, else by lookup.</summary>
+        public void Set(IReadOnlyList<string> ids, ReadOnlySpan<double> values, int s)
+        {
+            var same = ids.Count == _ids.Count;
+            for (var row = 0; same && row < ids.Count; row++)
+            {
+                same = string.Equals(ids[row], _ids[row], StringComparison.Ordinal);
+            }
+
+            for (var row = 0; row < values.Length; row++)
+            {
+                (same ? _rows[row] : Row(ids[row]))[s] = values[row];
+            }
         }
 
         public Panel Build() => new(name, metricId, scope, keyName, level, _ids, _index, [.. _rows]);
