@@ -17,5 +17,9 @@ public static class GlocalFamily
         new OrganiserReachMetric(),
         new EiIndexMetric(),
         new BuzzPipelinesMetric(),
+        new BrokerageMetric(),
+        new GatekeepersMetric(),
+        new DistanceDecayMetric(),
+        new GravityMetric(),
     ];
 }
