@@ -116,13 +116,7 @@ public sealed class EvolutionBuilder
     /// <returns>This builder.</returns>
     public EvolutionBuilder Track(params string[] metricIds)
     {
-        ArgumentNullException.ThrowIfNull(metricIds);
-        foreach (var id in metricIds)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(id);
-            _metrics.Add(new MetricRequest(id));
-        }
-
+        _metrics.AddRange(MetricRequest.ForIds(metricIds));
         return this;
     }
 
@@ -132,9 +126,7 @@ public sealed class EvolutionBuilder
     /// <returns>This builder.</returns>
     public EvolutionBuilder Track(string metricId, object options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(metricId);
-        ArgumentNullException.ThrowIfNull(options);
-        _metrics.Add(new MetricRequest(metricId, options));
+        _metrics.Add(MetricRequest.For(metricId, options));
         return this;
     }
 
@@ -148,9 +140,7 @@ public sealed class EvolutionBuilder
         where TOptions : class, new()
         where TResult : MetricResult
     {
-        ArgumentNullException.ThrowIfNull(metric);
-        var options = new TOptions();
-        _metrics.Add(new MetricRequest(metric.Id, configure is null ? options : configure(options)));
+        _metrics.Add(MetricRequest.For(metric, configure));
         return this;
     }
 

@@ -63,13 +63,7 @@ public sealed class AnalysisBuilder
     /// <returns>This builder.</returns>
     public AnalysisBuilder Compute(params string[] metricIds)
     {
-        ArgumentNullException.ThrowIfNull(metricIds);
-        foreach (var id in metricIds)
-        {
-            ArgumentException.ThrowIfNullOrEmpty(id);
-            _metrics.Add(new MetricRequest(id));
-        }
-
+        _metrics.AddRange(MetricRequest.ForIds(metricIds));
         return this;
     }
 
@@ -79,9 +73,7 @@ public sealed class AnalysisBuilder
     /// <returns>This builder.</returns>
     public AnalysisBuilder Compute(string metricId, object options)
     {
-        ArgumentException.ThrowIfNullOrEmpty(metricId);
-        ArgumentNullException.ThrowIfNull(options);
-        _metrics.Add(new MetricRequest(metricId, options));
+        _metrics.Add(MetricRequest.For(metricId, options));
         return this;
     }
 
@@ -95,9 +87,7 @@ public sealed class AnalysisBuilder
         where TOptions : class, new()
         where TResult : MetricResult
     {
-        ArgumentNullException.ThrowIfNull(metric);
-        var options = new TOptions();
-        _metrics.Add(new MetricRequest(metric.Id, configure is null ? options : configure(options)));
+        _metrics.Add(MetricRequest.For(metric, configure));
         return this;
     }
 

@@ -9,7 +9,40 @@ namespace GlocalNetworks.Metrics;
 /// <summary>One metric to run, with its options (<see langword="null"/> for the defaults).</summary>
 /// <param name="MetricId">The metric id.</param>
 /// <param name="Options">The options, of the metric's options type, or <see langword="null"/>.</param>
-public sealed record MetricRequest(string MetricId, object? Options = null);
+public sealed record MetricRequest(string MetricId, object? Options = null)
+{
+    /// <summary>Requests for ids with default options; shared by every fluent builder (analysis, evolution).</summary>
+    internal static IEnumerable<MetricRequest> ForIds(string[] metricIds)
+    {
+        ArgumentNullException.ThrowIfNull(metricIds);
+        var list = new List<MetricRequest>(metricIds.Length);
+        foreach (var id in metricIds)
+        {
+            ArgumentException.ThrowIfNullOrEmpty(id);
+            list.Add(new MetricRequest(id));
+        }
+
+        return list;
+    }
+
+    /// <summary>A request for an id with options of its options type.</summary>
+    internal static MetricRequest For(string metricId, object options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(metricId);
+        ArgumentNullException.ThrowIfNull(options);
+        return new MetricRequest(metricId, options);
+    }
+
+    /// <summary>A request for a typed handle with its default options, changed by <paramref name="configure"/>.</summary>
+    internal static MetricRequest For<TOptions, TResult>(MetricHandle<TOptions, TResult> metric, Func<TOptions, TOptions>? configure)
+        where TOptions : class, new()
+        where TResult : MetricResult
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        var options = new TOptions();
+        return new MetricRequest(metric.Id, configure is null ? options : configure(options));
+    }
+}
 
 /// <summary>What to analyse: the metrics, the time range, the seed, the parallelism and the progress reporter. Immutable.</summary>
 public sealed record AnalysisRequest
