@@ -94,7 +94,7 @@ doc.Paragraph(string.Create(ci, $"Against 99 location shuffles (each organisatio
 var flows = result.Get(StandardMetrics.RegionFlows);
 doc.Heading("Knowledge flows between countries")
    .Paragraph("The region flow matrix F = MᵀAM at country level (metric region-flows): F_RS is the weight of links between organisations of R and S, F_RR the weight inside R. Shown for the 20 countries with the most links, coloured by log10(1 + weight).")
-   .Chart(Charts.Heatmap("Co-participation links between the 20 most connected countries", TopBlock(flows, 20)), "country-flows.png");
+   .Chart(Charts.Heatmap("Co-participation links between the 20 most connected countries", flows, logScale: true, top: 20), "country-flows.png");
 
 // 5. Distance decay.
 var decay = result.Get(StandardMetrics.DistanceDecay);
@@ -159,38 +159,4 @@ static KeyedTable Filter(RegionTable t, string column, double min)
     }
 
     return new RegionTable(t.MetricId, t.Level, ids, cols);
-}
-
-static MatrixResult TopBlock(MatrixResult m, int k)
-{
-    var n = m.RowIds.Count;
-    var totals = new double[n];
-    for (var i = 0; i < n; i++)
-    {
-        for (var j = 0; j < n; j++)
-        {
-            totals[i] += m[i, j];
-        }
-    }
-
-    var order = new List<int>();
-    for (var i = 0; i < n; i++)
-    {
-        order.Add(i);
-    }
-
-    order.Sort((a, b) => totals[b].CompareTo(totals[a]) is var c && c != 0 ? c : string.CompareOrdinal(m.RowIds[a], m.RowIds[b]));
-    var top = order.GetRange(0, Math.Min(k, n));
-    var data = new double[top.Count, top.Count];
-    var ids = new List<string>();
-    for (var i = 0; i < top.Count; i++)
-    {
-        ids.Add(m.RowIds[top[i]]);
-        for (var j = 0; j < top.Count; j++)
-        {
-            data[i, j] = m[top[i], top[j]];
-        }
-    }
-
-    return new MatrixResult(m.MetricId, ids, ids, MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(data));
 }

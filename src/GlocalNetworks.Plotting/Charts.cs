@@ -87,9 +87,24 @@ public static class Charts
     /// <param name="matrix">The matrix result.</param>
     /// <param name="logScale">Colour by log10(1 + value), for flows spanning orders of magnitude.</param>
     /// <returns>The chart.</returns>
-    public static Chart Heatmap(string title, MatrixResult matrix, bool logScale = true)
+    public static Chart Heatmap(string title, MatrixResult matrix, bool logScale = true) => Heatmap(title, matrix, logScale, int.MaxValue);
+
+    /// <summary>A heat map of the <paramref name="top"/> rows with the largest totals (and the same columns, for a square
+    /// matrix keyed like the region flow matrix), ties by id; see <see cref="Heatmap(string, MatrixResult, bool)"/>.</summary>
+    /// <param name="title">The title.</param>
+    /// <param name="matrix">A square matrix result whose rows and columns share ids.</param>
+    /// <param name="logScale">Colour by log10(1 + value).</param>
+    /// <param name="top">How many rows and columns to keep.</param>
+    /// <returns>The chart.</returns>
+    public static Chart Heatmap(string title, MatrixResult matrix, bool logScale, int top)
     {
         ArgumentNullException.ThrowIfNull(matrix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
+        if (top < matrix.RowIds.Count)
+        {
+            matrix = TopBlock(matrix, top);
+        }
+
         var rows = matrix.RowIds.Count;
         var cols = matrix.ColumnIds.Count;
         var data = new double[rows, cols];
@@ -225,6 +240,41 @@ public static class Charts
         plot.YLabel(valueLabel);
         plot.ShowLegend();
         return new Chart(plot, title, Math.Max(DefaultWidth, 120 * categories.Count), DefaultHeight);
+    }
+
+    private static MatrixResult TopBlock(MatrixResult m, int k)
+    {
+        var n = m.RowIds.Count;
+        if (m.ColumnIds.Count != n)
+        {
+            throw new ArgumentException($"Matrix '{m.MetricId}' is {n} x {m.ColumnIds.Count}; keeping the top rows needs a square matrix.", nameof(m));
+        }
+
+        var totals = new double[n];
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+            for (var j = 0; j < n; j++)
+            {
+                var v = m[i, j];
+                totals[i] += double.IsFinite(v) ? v : 0;
+            }
+        }
+
+        Array.Sort(order, (a, b) => totals[b] != totals[a] ? totals[b].CompareTo(totals[a]) : string.CompareOrdinal(m.RowIds[a], m.RowIds[b]));
+        var data = new double[k, k];
+        var ids = new string[k];
+        for (var i = 0; i < k; i++)
+        {
+            ids[i] = m.RowIds[order[i]];
+            for (var j = 0; j < k; j++)
+            {
+                data[i, j] = m[order[i], order[j]];
+            }
+        }
+
+        return new MatrixResult(m.MetricId, ids, ids, MathNet.Numerics.LinearAlgebra.Matrix<double>.Build.DenseOfArray(data));
     }
 
     private static Plot NewPlot(string title)

@@ -60,6 +60,7 @@ public static class GlocalReport
         var o = options ?? new GlocalReportOptions();
         var level = network.Ladder.GetLevel(o.Level ?? InnovatorGroups.DefaultLevel(network.Ladder)).Name;
         var n = network.Innovators.Count;
+        var flowLevel = network.Ladder.TryGetLevel("country", out var country) ? country.Name : level;
         var result = network.Analyze()
             .AtLevel(level)
             .WithSeed(o.Seed)
@@ -71,6 +72,10 @@ public static class GlocalReport
             .Compute(StandardMetrics.PageRank)
             .Compute(StandardMetrics.EiIndex)
             .Compute(StandardMetrics.BuzzPipelines)
+            .Compute(StandardMetrics.Brokerage, b => b with { Level = flowLevel })
+            .Compute(StandardMetrics.Gatekeepers)
+            .Compute(StandardMetrics.RegionFlows, f => f with { Level = flowLevel })
+            .Compute(StandardMetrics.DistanceDecay)
             .Run();
         string Name(string id) => network.Innovators[id].Name;
 
@@ -81,6 +86,9 @@ public static class GlocalReport
         GlocalActors(doc, result.Get(StandardMetrics.Glocality), o, Name);
         OpenRegions(doc, network, result.Get(StandardMetrics.EiIndex).Regions(level), o);
         BuzzPipelines(doc, result.Get(StandardMetrics.BuzzPipelines), o, network);
+        Brokers(doc, result.Get(StandardMetrics.Brokerage), result.Get(StandardMetrics.Gatekeepers), flowLevel, level, o, Name, network);
+        Flows(doc, result.Get(StandardMetrics.RegionFlows), flowLevel, o);
+        Decay(doc, result.Get(StandardMetrics.DistanceDecay));
         doc.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"Made by GlocalNetworks with seed {o.Seed}. Every table is also a CSV file beside this report."));
         return doc;
@@ -226,6 +234,80 @@ public static class GlocalReport
         doc.Heading("Local buzz and global pipelines")
             .Paragraph("Buzz: the density and clustering of a region's internal network. Pipelines: its external ties, the partners and regions they reach, and how concentrated they are on few innovators (Gini). After Bathelt, Malmberg and Maskell (2004).")
             .Table("Regions with the most external ties", ["region", "innovators", "internal density", "transitivity", "external ties", "external partners", "regions reached", "Gini of external ties", "pipeline share"], rows, "buzz-pipelines.csv");
+    }
+
+    private static void Brokers(ReportDocument doc, BrokerageResult brokerage, GatekeepersResult gatekeepers, string groupLevel, string level,
+        GlocalReportOptions o, Func<string, string> name, GlocalNetwork net)
+    {
+        var b = brokerage.Innovators;
+        var rows = new List<IReadOnlyList<string>>();
+        foreach (var (id, _) in b.Top(o.TopK, "gatekeeper"))
+        {
+            rows.Add([name(id), ReportDocument.Number(b[id, "gatekeeper"]), ReportDocument.Number(b[id, "representative"]),
+                ReportDocument.Number(b[id, "liaison"]), ReportDocument.Number(b[id, "total"])]);
+        }
+
+        doc.Heading("Gatekeepers and brokers")
+            .Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"Gould and Fernandez brokerage roles with the regions at level '{groupLevel}' as groups (as R's sna::brokerage): a gatekeeper passes knowledge from outside its region to its own, a representative from its own outward, a liaison between two other regions. Counts of open two-paths; the CSV also has sna's expected values and z-scores."))
+            .Table("Top gatekeepers by brokerage role", ["name", "gatekeeper", "representative", "liaison", "total"], rows, "brokerage.csv")
+            .Table(string.Create(CultureInfo.InvariantCulture, $"Regions (level '{level}') with the most technological gatekeepers: more internal and external partners than the region's mean (Giuliani and Bell style)"),
+                gatekeepers.Regions, "gatekeepers-by-region.csv", sortColumn: "gatekeeper", maxRows: o.TopK, label: id => RegionLabel(net, id));
+    }
+
+    private static void Flows(ReportDocument doc, MatrixResult flows, string level, GlocalReportOptions o)
+    {
+        if (flows.RowIds.Count < 2)
+        {
+            return;
+        }
+
+        doc.Heading("Knowledge flows between regions")
+            .Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"The region flow matrix at level '{level}': the link weight between (and, on the diagonal, within) regions; the {Math.Min(20, flows.RowIds.Count)} regions with the most weight, coloured by log10(1 + weight). The whole matrix is in region-flows.csv."))
+            .Chart(Charts.Heatmap("Link weight between regions", flows, logScale: true, top: 20), "region-flows.png");
+        var header = new List<string> { "region" };
+        header.AddRange(flows.ColumnIds);
+        var rows = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < flows.RowIds.Count; i++)
+        {
+            var row = new List<string> { flows.RowIds[i] };
+            for (var j = 0; j < flows.ColumnIds.Count; j++)
+            {
+                row.Add(flows[i, j].ToString("R", CultureInfo.InvariantCulture));
+            }
+
+            rows.Add(row);
+        }
+
+        _ = o;
+        doc.Attach(header, rows, "region-flows.csv");
+    }
+
+    private static void Decay(ReportDocument doc, DistanceDecayResult decay)
+    {
+        var bands = decay.Bands;
+        var x = new List<double>();
+        var y = new List<double>();
+        for (var b = 0; b < bands.Count; b++)
+        {
+            if (bands[b, "links"] > 0)
+            {
+                x.Add(bands[b, "mean-distance"]);
+                y.Add(bands[b, "probability"]);
+            }
+        }
+
+        if (x.Count < 2)
+        {
+            return;
+        }
+
+        doc.Heading("Distance decay")
+            .Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"Link probability (links over pairs of located innovators) by great-circle distance band; decay exponent γ = {ReportDocument.Number(decay.Network["gamma-ppml"])} by Poisson pseudo-maximum likelihood, {ReportDocument.Number(decay.Network["gamma-ols"])} by log-log OLS."))
+            .Table("Links and pairs by distance band", bands, "distance-decay.csv", sortColumn: null, maxRows: 50)
+            .Chart(Charts.Lines("Link probability by distance", x, [new("probability", y.ToArray())], "km", "link probability", logLog: true), "distance-decay.png");
     }
 
     private static string RegionLabel(GlocalNetwork net, string id) =>

@@ -72,6 +72,20 @@ public sealed class ReportDocument
         return this;
     }
 
+    /// <summary>Attaches a table as a CSV file beside the report without showing it (a matrix too large to print).</summary>
+    /// <param name="header">The column names.</param>
+    /// <param name="rows">The rows.</param>
+    /// <param name="csvName">The CSV file name.</param>
+    /// <returns>This report.</returns>
+    public ReportDocument Attach(IReadOnlyList<string> header, IReadOnlyList<IReadOnlyList<string>> rows, string csvName)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        ArgumentNullException.ThrowIfNull(rows);
+        ArgumentException.ThrowIfNullOrEmpty(csvName);
+        _blocks.Add(new Block(Kind.Attachment, csvName) { Header = header, Rows = rows, File = csvName });
+        return this;
+    }
+
     /// <summary>Adds the top <paramref name="maxRows"/> rows of a metric table by <paramref name="sortColumn"/> (all its
     /// columns shown), with the whole table written as <paramref name="csvName"/>.</summary>
     /// <param name="caption">The caption.</param>
@@ -245,6 +259,8 @@ public sealed class ReportDocument
         {
             switch (b.Kind)
             {
+                case Kind.Attachment:
+                    break;
                 case Kind.Heading:
                     sb.Append("## ").Append(b.Text).Append("\n\n");
                     break;
@@ -289,6 +305,8 @@ public sealed class ReportDocument
         {
             switch (b.Kind)
             {
+                case Kind.Attachment:
+                    break;
                 case Kind.Heading:
                     sb.Append("<h2>").Append(Enc(b.Text)).Append("</h2>\n");
                     break;
@@ -364,6 +382,7 @@ public sealed class ReportDocument
         Paragraph,
         Table,
         Chart,
+        Attachment,
     }
 
     private sealed class Block(Kind kind, string text)
