@@ -107,7 +107,7 @@ public sealed class ArchitectureTests
             "GlocalNetworks", "GlocalNetworks.Model", "GlocalNetworks.Scales", "GlocalNetworks.Kernels", "GlocalNetworks.Interop",
             "GlocalNetworks.IO", "GlocalNetworks.IO.Csv", "GlocalNetworks.IO.Events", "GlocalNetworks.IO.GraphFormats", "GlocalNetworks.Data",
             "GlocalNetworks.Metrics", "GlocalNetworks.Fluent", "Microsoft.Extensions.DependencyInjection",
-            "GlocalNetworks.Glocal", "GlocalNetworks.Statistics", "GlocalNetworks.NullModels",
+            "GlocalNetworks.Glocal", "GlocalNetworks.Statistics", "GlocalNetworks.NullModels", "GlocalNetworks.EconGeo", "GlocalNetworks.Comparison",
         ];
         var stray = Core.GetExportedTypes()
             .Where(t => !allowed.Contains(t.Namespace) && !(t.Namespace ?? string.Empty).StartsWith("GlocalNetworks.Metrics.", StringComparison.Ordinal))

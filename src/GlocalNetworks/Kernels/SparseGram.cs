@@ -1,0 +1,121 @@
+using System;
+using System.Buffers;
+
+namespace GlocalNetworks.Kernels;
+
+/// <summary>
+/// The Gram product C = B Bᵀ of a sparse CSR matrix B (rows × columns), itself in CSR form with each row's columns
+/// ascending: Gustavson's row-by-row algorithm over B and its transpose, with a dense accumulator and a touched list.
+/// Time O(Σ_e d_e²) where d_e is the number of non-zeros in column e; memory O(nnz(B) + nnz(C) + rows).
+/// </summary>
+/// <remarks>Each row of C is summed in a fixed order (columns of B ascending, then rows ascending), so the result does not
+/// depend on anything but the input.</remarks>
+internal static class SparseGram
+{
+    /// <summary>C = B Bᵀ.</summary>
+    /// <param name="rows">The number of rows of B.</param>
+    /// <param name="columns">The number of columns of B.</param>
+    /// <param name="offsets">B's row offsets (rows + 1).</param>
+    /// <param name="indices">B's column indices.</param>
+    /// <param name="values">B's values.</param>
+    /// <param name="zeroDiagonal">Leave the diagonal out of C.</param>
+    /// <returns>C's row offsets, column indices and values (explicit zeros dropped).</returns>
+    public static (int[] Offsets, int[] Indices, double[] Values) Multiply(int rows, int columns, ReadOnlySpan<int> offsets,
+        ReadOnlySpan<int> indices, ReadOnlySpan<double> values, bool zeroDiagonal)
+    {
+        // Bᵀ in CSR (column e → the rows that have it), by a counting sort: rows come out ascending.
+        var tOffsets = new int[columns + 1];
+        foreach (var e in indices)
+        {
+            tOffsets[e + 1]++;
+        }
+
+        for (var e = 0; e < columns; e++)
+        {
+            tOffsets[e + 1] += tOffsets[e];
+        }
+
+        var tRows = new int[indices.Length];
+        var tValues = new double[indices.Length];
+        var next = ArrayPool<int>.Shared.Rent(columns + 1);
+        var acc = ArrayPool<double>.Shared.Rent(Math.Max(rows, 1));
+        var mark = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
+        var touched = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
+        try
+        {
+            tOffsets.AsSpan().CopyTo(next);
+            for (var i = 0; i < rows; i++)
+            {
+                for (var k = offsets[i]; k < offsets[i + 1]; k++)
+                {
+                    var at = next[indices[k]]++;
+                    tRows[at] = i;
+                    tValues[at] = values[k];
+                }
+            }
+
+            mark.AsSpan(0, rows).Fill(-1);
+            var cOffsets = new int[rows + 1];
+            var cIndices = new int[Math.Max(16, indices.Length)];
+            var cValues = new double[cIndices.Length];
+            var nnz = 0;
+            for (var i = 0; i < rows; i++)
+            {
+                var count = 0;
+                for (var k = offsets[i]; k < offsets[i + 1]; k++)
+                {
+                    var e = indices[k];
+                    var bie = values[k];
+                    for (var t = tOffsets[e]; t < tOffsets[e + 1]; t++)
+                    {
+                        var j = tRows[t];
+                        if (zeroDiagonal && j == i)
+                        {
+                            continue;
+                        }
+
+                        if (mark[j] != i)
+                        {
+                            mark[j] = i;
+                            acc[j] = 0;
+                            touched[count++] = j;
+                        }
+
+                        acc[j] += bie * tValues[t];
+                    }
+                }
+
+                Array.Sort(touched, 0, count);
+                if (nnz + count > cIndices.Length)
+                {
+                    var size = Math.Max(nnz + count, cIndices.Length * 2);
+                    Array.Resize(ref cIndices, size);
+                    Array.Resize(ref cValues, size);
+                }
+
+                for (var t = 0; t < count; t++)
+                {
+                    var j = touched[t];
+                    if (acc[j] != 0)
+                    {
+                        cIndices[nnz] = j;
+                        cValues[nnz++] = acc[j];
+                    }
+                }
+
+                cOffsets[i + 1] = nnz;
+            }
+
+            Array.Resize(ref cIndices, nnz);
+            Array.Resize(ref cValues, nnz);
+            return (cOffsets, cIndices, cValues);
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(next);
+            ArrayPool<double>.Shared.Return(acc);
+            ArrayPool<int>.Shared.Return(mark);
+            ArrayPool<int>.Shared.Return(touched);
+        }
+    }
+}
