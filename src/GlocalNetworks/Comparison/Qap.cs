@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using GlocalNetworks.Internal;
 using GlocalNetworks.Kernels;
 using GlocalNetworks.Model;
 using MathNet.Numerics.LinearAlgebra;
@@ -55,8 +56,7 @@ public static class Qap
         var identity = Identity(n);
         var yv = new double[dyads.Count];
         dyads.Gather(yFlat, identity, yv);
-        var xc = Centre(xv, out var sxx);
-        var observed = Correlate(xc, sxx, yv);
+        var observed = Moments.Pearson(xv, yv);
         var dist = new double[options.Permutations];
         RunReplicates(options.Permutations, maxDegreeOfParallelism, cancellationToken, (from, to) =>
         {
@@ -67,7 +67,7 @@ public static class Qap
                 cancellationToken.ThrowIfCancellationRequested();
                 Permutation(options.Seed, k, perm);
                 dyads.Gather(yFlat, perm, buffer);
-                dist[k] = Correlate(xc, sxx, buffer);
+                dist[k] = Moments.Pearson(xv, buffer);
             }
         });
 
@@ -373,47 +373,6 @@ public static class Qap
         }
 
         return s;
-    }
-
-    private static double[] Centre(double[] x, out double sxx)
-    {
-        double mean = 0;
-        foreach (var v in x)
-        {
-            mean += v;
-        }
-
-        mean /= x.Length;
-        var c = new double[x.Length];
-        sxx = 0;
-        for (var i = 0; i < c.Length; i++)
-        {
-            c[i] = x[i] - mean;
-            sxx += c[i] * c[i];
-        }
-
-        return c;
-    }
-
-    // Pearson correlation of centred x (sum of squares sxx) with y.
-    private static double Correlate(double[] xc, double sxx, double[] y)
-    {
-        double mean = 0;
-        foreach (var v in y)
-        {
-            mean += v;
-        }
-
-        mean /= y.Length;
-        double sxy = 0, syy = 0;
-        for (var i = 0; i < y.Length; i++)
-        {
-            var d = y[i] - mean;
-            sxy += xc[i] * d;
-            syy += d * d;
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
     }
 
     private static int[] Identity(int n)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.IO.Csv;
+using GlocalNetworks.Kernels;
 using GlocalNetworks.Model;
 using MathNet.Numerics.LinearAlgebra;
 
@@ -198,30 +199,7 @@ public sealed class ActivityMatrix
     /// <returns>The transposed matrix; its <see cref="Level"/> is <c>field</c>.</returns>
     public ActivityMatrix Transpose()
     {
-        var offsets = new int[FieldCount + 1];
-        foreach (var p in _columns)
-        {
-            offsets[p + 1]++;
-        }
-
-        for (var p = 0; p < FieldCount; p++)
-        {
-            offsets[p + 1] += offsets[p];
-        }
-
-        var next = (int[])offsets.Clone();
-        var cols = new int[_values.Length];
-        var vals = new double[_values.Length];
-        for (var c = 0; c < RegionCount; c++)
-        {
-            for (var k = _offsets[c]; k < _offsets[c + 1]; k++)
-            {
-                var at = next[_columns[k]]++;
-                cols[at] = c;
-                vals[at] = _values[k];
-            }
-        }
-
+        var (offsets, cols, vals) = SparseGram.Transpose(RegionCount, FieldCount, _offsets, _columns, _values);
         return new ActivityMatrix(_columnIds, _rowIds, offsets, cols, vals, "field", UnassignedCount);
     }
 

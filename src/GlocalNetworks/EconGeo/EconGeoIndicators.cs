@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using GlocalNetworks.Glocal;
+using GlocalNetworks.Internal;
 using GlocalNetworks.Kernels;
 using GlocalNetworks.Metrics;
 using MathNet.Numerics.LinearAlgebra;
@@ -667,7 +668,7 @@ public static class EconGeoIndicators
         }
 
         // ECI correlates positively with diversity; PCI negatively with ubiquity.
-        var corr = Pearson(v, reference);
+        var corr = Moments.Pearson(v, reference);
         if (fields ? corr > 0 : corr < 0)
         {
             for (var i = 0; i < v.Length; i++)
@@ -722,7 +723,7 @@ public static class EconGeoIndicators
             refKept[i] = reference[keep[i]];
         }
 
-        var flip = spearmanNegative ? Spearman(v, refKept) > 0 : Pearson(v, refKept) < 0;
+        var flip = spearmanNegative ? Spearman(v, refKept) > 0 : Moments.Pearson(v, refKept) < 0;
         for (var i = 0; i < keep.Length; i++)
         {
             result[keep[i]] = flip ? -v[i] : v[i];
@@ -768,30 +769,7 @@ public static class EconGeoIndicators
         }
     }
 
-    /// <summary>The Pearson correlation; NaN when either side is constant.</summary>
-    internal static double Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
-    {
-        double mx = 0, my = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            mx += x[i];
-            my += y[i];
-        }
-
-        mx /= x.Length;
-        my /= y.Length;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < x.Length; i++)
-        {
-            sxy += (x[i] - mx) * (y[i] - my);
-            sxx += (x[i] - mx) * (x[i] - mx);
-            syy += (y[i] - my) * (y[i] - my);
-        }
-
-        return sxy / Math.Sqrt(sxx * syy);
-    }
-
-    private static double Spearman(double[] x, double[] y) => Pearson(Ranks(x), Ranks(y));
+    private static double Spearman(double[] x, double[] y) => Moments.Pearson(Ranks(x), Ranks(y));
 
     // Ranks with ties averaged (R's rank(ties.method = "average")).
     private static double[] Ranks(double[] x)

@@ -23,37 +23,13 @@ internal static class SparseGram
     public static (int[] Offsets, int[] Indices, double[] Values) Multiply(int rows, int columns, ReadOnlySpan<int> offsets,
         ReadOnlySpan<int> indices, ReadOnlySpan<double> values, bool zeroDiagonal)
     {
-        // Bᵀ in CSR (column e → the rows that have it), by a counting sort: rows come out ascending.
-        var tOffsets = new int[columns + 1];
-        foreach (var e in indices)
-        {
-            tOffsets[e + 1]++;
-        }
-
-        for (var e = 0; e < columns; e++)
-        {
-            tOffsets[e + 1] += tOffsets[e];
-        }
-
-        var tRows = new int[indices.Length];
-        var tValues = new double[indices.Length];
-        var next = ArrayPool<int>.Shared.Rent(columns + 1);
+        // Bᵀ in CSR (column e → the rows that have it): rows come out ascending.
+        var (tOffsets, tRows, tValues) = Transpose(rows, columns, offsets, indices, values);
         var acc = ArrayPool<double>.Shared.Rent(Math.Max(rows, 1));
         var mark = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
         var touched = ArrayPool<int>.Shared.Rent(Math.Max(rows, 1));
         try
         {
-            tOffsets.AsSpan().CopyTo(next);
-            for (var i = 0; i < rows; i++)
-            {
-                for (var k = offsets[i]; k < offsets[i + 1]; k++)
-                {
-                    var at = next[indices[k]]++;
-                    tRows[at] = i;
-                    tValues[at] = values[k];
-                }
-            }
-
             mark.AsSpan(0, rows).Fill(-1);
             var cOffsets = new int[rows + 1];
             var cIndices = new int[Math.Max(16, indices.Length)];
@@ -112,10 +88,55 @@ internal static class SparseGram
         }
         finally
         {
-            ArrayPool<int>.Shared.Return(next);
             ArrayPool<double>.Shared.Return(acc);
             ArrayPool<int>.Shared.Return(mark);
             ArrayPool<int>.Shared.Return(touched);
         }
+    }
+
+    /// <summary>The transpose of a CSR matrix (rows × columns) in CSR form, by a counting sort over the column indices;
+    /// each output row lists its columns (the input rows) ascending. O(rows + columns + nnz).</summary>
+    /// <param name="rows">The number of rows.</param>
+    /// <param name="columns">The number of columns.</param>
+    /// <param name="offsets">Row offsets (rows + 1).</param>
+    /// <param name="indices">Column indices.</param>
+    /// <param name="values">Values.</param>
+    /// <returns>The transpose's row offsets (columns + 1), column indices and values.</returns>
+    public static (int[] Offsets, int[] Indices, double[] Values) Transpose(int rows, int columns, ReadOnlySpan<int> offsets,
+        ReadOnlySpan<int> indices, ReadOnlySpan<double> values)
+    {
+        var tOffsets = new int[columns + 1];
+        foreach (var e in indices)
+        {
+            tOffsets[e + 1]++;
+        }
+
+        for (var e = 0; e < columns; e++)
+        {
+            tOffsets[e + 1] += tOffsets[e];
+        }
+
+        var next = ArrayPool<int>.Shared.Rent(columns + 1);
+        var tIndices = new int[indices.Length];
+        var tValues = new double[indices.Length];
+        try
+        {
+            tOffsets.AsSpan().CopyTo(next);
+            for (var i = 0; i < rows; i++)
+            {
+                for (var k = offsets[i]; k < offsets[i + 1]; k++)
+                {
+                    var at = next[indices[k]]++;
+                    tIndices[at] = i;
+                    tValues[at] = values[k];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(next);
+        }
+
+        return (tOffsets, tIndices, tValues);
     }
 }
