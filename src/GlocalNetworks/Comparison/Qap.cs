@@ -239,27 +239,8 @@ public static class Qap
         }
     }
 
-    private static double RSquared(double[] y, double rss, bool centred)
-    {
-        double mean = 0;
-        if (centred)
-        {
-            foreach (var v in y)
-            {
-                mean += v;
-            }
-
-            mean /= y.Length;
-        }
-
-        double tss = 0;
-        foreach (var v in y)
-        {
-            tss += (v - mean) * (v - mean);
-        }
-
-        return 1 - (rss / tss);
-    }
+    private static double RSquared(double[] y, double rss, bool centred) =>
+        1 - (rss / Moments.SumOfSquares(y, centred ? Moments.Mean(y) : 0));
 
     // Double semi-partialling for term k (Frisch-Waugh-Lovell; see Mrqap's remarks).
     private static double[] SemiPartial(Dyads dyads, int k, double[] flat, double[][] columns, double[] y, MrqapOptions options, int? maxDop,

@@ -749,19 +749,8 @@ public static class EconGeoIndicators
 
     private static void Standardise(double[] v)
     {
-        double mean = 0;
-        foreach (var x in v)
-        {
-            mean += x;
-        }
-
-        mean /= v.Length;
-        double ss = 0;
-        foreach (var x in v)
-        {
-            ss += (x - mean) * (x - mean);
-        }
-
+        var mean = Moments.Mean(v);
+        var ss = Moments.SumOfSquares(v, mean);
         var sd = Math.Sqrt(ss / (v.Length - 1));
         for (var i = 0; i < v.Length; i++)
         {

@@ -31,4 +31,33 @@ internal static class Moments
 
         return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
     }
+
+    /// <summary>The mean (NaN when empty).</summary>
+    /// <param name="x">The sample.</param>
+    /// <returns>Σx / n.</returns>
+    public static double Mean(ReadOnlySpan<double> x)
+    {
+        double s = 0;
+        foreach (var v in x)
+        {
+            s += v;
+        }
+
+        return s / x.Length;
+    }
+
+    /// <summary>Σ (x - centre)².</summary>
+    /// <param name="x">The sample.</param>
+    /// <param name="centre">The centre (usually the mean).</param>
+    /// <returns>The sum of squared deviations.</returns>
+    public static double SumOfSquares(ReadOnlySpan<double> x, double centre)
+    {
+        double s = 0;
+        foreach (var v in x)
+        {
+            s += (v - centre) * (v - centre);
+        }
+
+        return s;
+    }
 }
