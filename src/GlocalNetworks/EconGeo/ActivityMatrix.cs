@@ -47,7 +47,6 @@ public sealed class ActivityMatrix
     private readonly double[] _values;
     private readonly double[] _rowSums;
     private readonly double[] _columnSums;
-    private readonly int[] _columnNonZeros;
     private Dictionary<string, int>? _rowIndex;
     private Dictionary<string, int>? _columnIndex;
 
@@ -63,7 +62,6 @@ public sealed class ActivityMatrix
         UnassignedCount = unassigned;
         _rowSums = new double[rowIds.Length];
         _columnSums = new double[columnIds.Length];
-        _columnNonZeros = new int[columnIds.Length];
         double total = 0;
         for (var c = 0; c < rowIds.Length; c++)
         {
@@ -72,7 +70,6 @@ public sealed class ActivityMatrix
             {
                 s += values[k];
                 _columnSums[columns[k]] += values[k];
-                _columnNonZeros[columns[k]]++;
             }
 
             _rowSums[c] = s;
@@ -112,9 +109,6 @@ public sealed class ActivityMatrix
 
     /// <summary>Column sums Σ_c x_cp, by field.</summary>
     public ReadOnlySpan<double> FieldTotals => _columnSums;
-
-    /// <summary>The number of regions with x_cp &gt; 0, by field.</summary>
-    internal ReadOnlySpan<int> FieldNonZeros => _columnNonZeros;
 
     /// <summary>The fields of region <paramref name="region"/> with x_cp &gt; 0, ascending.</summary>
     /// <param name="region">A region (row) index.</param>
@@ -451,9 +445,6 @@ public sealed class ActivityMatrix
 
         return FromDense([.. regions.Ids], [.. ids], dense, regions.Level ?? level, unassigned);
     }
-
-    /// <summary>A matrix with the same ids and pattern but the given values (internal: values must be ≥ 0).</summary>
-    internal ActivityMatrix WithValues(double[] values) => new(_rowIds, _columnIds, _offsets, _columns, values, Level, UnassignedCount);
 
     /// <summary>A matrix from a dense row-major array (zeros dropped).</summary>
     internal static ActivityMatrix FromDense(string[] rowIds, string[] colIds, double[] dense, string level, int unassigned = 0)

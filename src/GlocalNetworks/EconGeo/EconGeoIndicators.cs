@@ -56,17 +56,26 @@ public static class EconGeoIndicators
         var offsets = activity.Offsets;
         var cols = activity.ColumnIndices;
         var vals = activity.Values;
-        var dense = new double[activity.RegionCount * activity.FieldCount];
+
+        // M keeps the cells of X with RCA >= 1: a sub-pattern of X, built sparse in one pass.
+        var mOffsets = new int[activity.RegionCount + 1];
+        var mCols = new List<int>();
         for (var c = 0; c < activity.RegionCount; c++)
         {
             for (var k = offsets[c]; k < offsets[c + 1]; k++)
             {
-                var p = cols[k];
-                dense[(c * activity.FieldCount) + p] = RcaCell(vals[k], rs[c], cs[p], total) >= 1 ? 1 : 0;
+                if (RcaCell(vals[k], rs[c], cs[cols[k]], total) >= 1)
+                {
+                    mCols.Add(cols[k]);
+                }
             }
+
+            mOffsets[c + 1] = mCols.Count;
         }
 
-        return ActivityMatrix.FromDense([.. activity.RegionIds], [.. activity.FieldIds], dense, activity.Level, activity.UnassignedCount);
+        var ones = new double[mCols.Count];
+        Array.Fill(ones, 1.0);
+        return new ActivityMatrix([.. activity.RegionIds], [.. activity.FieldIds], mOffsets, [.. mCols], ones, activity.Level, activity.UnassignedCount);
     }
 
     /// <summary>Diversity k_c0 = Σ_p M_cp (or Σ_p x_cp when <see cref="SpecialisationOptions.Binarise"/> is false).</summary>
