@@ -26,6 +26,7 @@ public static class GlocalCli
         ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand("glocal: glocal innovation network analysis. Metrics at every scale, from local buzz to global pipelines.");
         root.Subcommands.Add(new MetricsCommand(registry ?? MetricRegistry.CreateDefault()).Create(output, error));
+        root.Subcommands.Add(new ReportCommand().Create(output, error));
         root.Subcommands.Add(new ConvertCommand().Create(output, error));
         var parsed = root.Parse(args);
         try

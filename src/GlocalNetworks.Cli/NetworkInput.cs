@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
+using GlocalNetworks.Data;
 using GlocalNetworks.IO;
 using GlocalNetworks.IO.Csv;
 using GlocalNetworks.IO.Events;
@@ -13,6 +14,8 @@ namespace GlocalNetworks.Cli;
 /// <summary>The options every command that reads a network shares, and the one way it is loaded.</summary>
 internal sealed class NetworkInput
 {
+    private bool _defaultData;
+
     public Option<FileInfo?> Links { get; } = new("--links") { Description = "Links CSV: source,target and optionally weight, year, end_year, kind, directed." };
 
     public Option<FileInfo?> Innovators { get; } = new("--innovators") { Description = "Innovators CSV: id,name,kind,region[,lat,lon]; other columns become attributes." };
@@ -40,9 +43,11 @@ internal sealed class NetworkInput
     public Option<bool> Lenient { get; } = new("--lenient") { Description = "Skip bad rows and report them in load-issues.csv instead of stopping at the first." };
 
     /// <summary>Adds the options and their checks to <paramref name="command"/>; the checks are skipped when the flag
-    /// <paramref name="unlessSet"/> is given (as <c>metrics --list</c>, which reads no network).</summary>
-    public void AddTo(Command command, Option<bool>? unlessSet = null)
+    /// <paramref name="unlessSet"/> is given (as <c>metrics --list</c>, which reads no network). With
+    /// <paramref name="defaultData"/>, giving no input at all means the embedded default data set.</summary>
+    public void AddTo(Command command, Option<bool>? unlessSet = null, bool defaultData = false)
     {
+        _defaultData = defaultData;
         foreach (var o in new Option[] { Links, Innovators, Regions, Events, Graph, Ladder, Directed, Weight, Unweighted, Fractional, Lenient })
         {
             command.Options.Add(o);
@@ -56,9 +61,11 @@ internal sealed class NetworkInput
             }
 
             var sources = (r.GetValue(Links) is null ? 0 : 1) + (r.GetValue(Events) is null ? 0 : 1) + (r.GetValue(Graph) is null ? 0 : 1);
-            if (sources != 1)
+            if (sources > 1 || (sources == 0 && !defaultData))
             {
-                r.AddError("Give exactly one of --links, --events or --graph.");
+                r.AddError(defaultData
+                    ? "Give at most one of --links, --events or --graph (none: the embedded default data set)."
+                    : "Give exactly one of --links, --events or --graph.");
             }
 
             if (r.GetValue(Unweighted) && r.GetValue(Weight) is not null)
@@ -77,6 +84,11 @@ internal sealed class NetworkInput
             Ladder = LadderOf(r.GetValue(Ladder)!),
             Directed = r.GetValue(Directed),
         };
+        if (_defaultData && r.GetValue(Links) is null && r.GetValue(Events) is null && r.GetValue(Graph) is null)
+        {
+            return DefaultDataSet.Load(options);
+        }
+
         var innovators = Input(r.GetValue(Innovators));
         var regions = Input(r.GetValue(Regions));
         if (r.GetValue(Graph) is { } graph)

@@ -228,3 +228,21 @@ public sealed class UnknownRegionLevelException : ArgumentException
     /// <summary>The ladder's level names, finest first.</summary>
     public IReadOnlyList<string> KnownLevels { get; }
 }
+
+/// <summary>A statistical model that cannot be estimated: the PPML estimates may not exist (Santos Silva and Tenreyro 2010:
+/// the design restricted to the observations with y &gt; 0 has lower rank than the whole design), or the design is
+/// singular (a regressor is a linear combination of others). The message names the regressors involved.</summary>
+public sealed class EstimationException : Exception
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="reason">What is wrong, a sentence ending with a period.</param>
+    /// <param name="regressors">The regressors involved (may be empty).</param>
+    public EstimationException(string reason, IReadOnlyList<string> regressors)
+        : base(reason)
+    {
+        Regressors = regressors ?? Array.Empty<string>();
+    }
+
+    /// <summary>The regressors involved, in design order.</summary>
+    public IReadOnlyList<string> Regressors { get; }
+}

@@ -1,4 +1,3 @@
-using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
@@ -8,8 +7,8 @@ namespace GlocalNetworks.Benchmarks.Metrics;
 
 /// <summary>
 /// The link-list compositions of the glocal family (<c>scale-mix</c>, <c>glocality</c>, <c>triple-helix</c>) on the seeded
-/// Barabasi-Albert graphs, placed on a synthetic default-ladder tree: 4 world regions × 5 countries × 4 provinces × 5
-/// cities (400 cities); node v sits in city (v · 2654435761) mod 400 and has kind v mod 6. Each is one or a few passes over
+/// Barabasi-Albert graphs, placed on a synthetic default-ladder tree (<see cref="SyntheticWorld"/>: 400 cities; node v
+/// sits in city (v · 2654435761) mod 400 and has kind v mod 6). Each is one or a few passes over
 /// the link arrays, O(m); a fresh context per call, so the region partition is rebuilt each time.
 /// </summary>
 [MemoryDiagnoser]
@@ -25,41 +24,7 @@ public class ScaleMixBenchmark
     public void Setup()
     {
         var (src, dst, n) = BenchData.ReadEdges(BenchData.PathOf(Links));
-        var b = GlocalNetwork.CreateBuilder().AddRegion("world", "world", "world");
-        for (var w = 0; w < 4; w++)
-        {
-            var wr = "w" + w.ToString(CultureInfo.InvariantCulture);
-            b.AddRegion(wr, wr, "world-region", "world");
-            for (var c = 0; c < 5; c++)
-            {
-                var country = wr + "c" + c.ToString(CultureInfo.InvariantCulture);
-                b.AddRegion(country, country, "country", wr);
-                for (var p = 0; p < 4; p++)
-                {
-                    var province = country + "p" + p.ToString(CultureInfo.InvariantCulture);
-                    b.AddRegion(province, province, "province", country);
-                    for (var t = 0; t < 5; t++)
-                    {
-                        var city = province + "t" + t.ToString(CultureInfo.InvariantCulture);
-                        b.AddRegion(city, city, "city", province);
-                    }
-                }
-            }
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            var cell = (int)((ulong)v * 2654435761UL % 400);
-            var city = string.Create(CultureInfo.InvariantCulture, $"w{cell / 100}c{cell / 20 % 5}p{cell / 5 % 4}t{cell % 5}");
-            b.AddInnovator(v.ToString(CultureInfo.InvariantCulture), "n", (InnovatorKind)(v % 6), city);
-        }
-
-        for (var l = 0; l < src.Length; l++)
-        {
-            b.AddLink(src[l].ToString(CultureInfo.InvariantCulture), dst[l].ToString(CultureInfo.InvariantCulture), weight: 1 + (l % 3));
-        }
-
-        _net = b.Build();
+        _net = SyntheticWorld.Build(src, dst, n);
     }
 
     /// <summary><c>scale-mix</c> with its default groupings: network, provinces, innovator kinds, link kinds.</summary>

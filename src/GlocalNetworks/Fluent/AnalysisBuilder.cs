@@ -2,8 +2,10 @@ using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
+using GlocalNetworks.NullModels;
 
 namespace GlocalNetworks.Fluent;
 
@@ -20,6 +22,8 @@ public sealed class AnalysisBuilder
     private IAnalyzer? _analyzer;
     private AnalysisRequest _request = new();
     private CancellationToken _cancellationToken;
+    private INullModel? _nullModel;
+    private int _replicates;
 
     internal AnalysisBuilder(GlocalNetwork network, IAnalyzer? analyzer)
     {
@@ -155,6 +159,57 @@ public sealed class AnalysisBuilder
         return this;
     }
 
+    /// <summary>Also tests every metric against <paramref name="nullModel"/>: each metric runs on <paramref name="replicates"/>
+    /// replicates of the network too, and <see cref="AnalysisResult.Significance"/> gives, per statistic, the observed value,
+    /// the null mean and sd, the z-score and empirical p-values (see <see cref="Significance"/>). Replicates use the
+    /// analysis seed (replicate k: stream k), level and parallelism; results do not depend on the thread count.</summary>
+    /// <param name="nullModel">The null model, e.g. <see cref="NullModel.DegreePreserving"/> or <see cref="NullModel.LocationShuffle"/>.</param>
+    /// <param name="replicates">R, at least 1 (default 99: see <see cref="SignificanceOptions.Replicates"/>).</param>
+    /// <returns>This builder.</returns>
+    /// <example><code>
+    /// var r = network.Analyze().Compute("density", "degree").Against(NullModel.DegreePreserving, replicates: 99).Run();
+    /// double p = r.Significance("degree")["m1", SignificanceTable.PUpperColumn];
+    /// </code></example>
+    public AnalysisBuilder Against(INullModel nullModel, int replicates = SignificanceOptions.DefaultReplicates)
+    {
+        ArgumentNullException.ThrowIfNull(nullModel);
+        ArgumentOutOfRangeException.ThrowIfLessThan(replicates, 1);
+        _nullModel = nullModel;
+        _replicates = replicates;
+        return this;
+    }
+
+    /// <summary>
+    /// Runs the metrics at every scale instead of on the whole network: on each region's own subnetwork at each level
+    /// (innovators scored within their regions, columns <c>METRIC@LEVEL</c>) and on the region network of each level
+    /// (regions scored among regions). See <see cref="MultiLevelAnalysis"/>.
+    /// </summary>
+    /// <param name="levels">Level ids of the ladder, e.g. <c>"province", "country"</c>.</param>
+    /// <returns>A builder sharing this one's settings; its <see cref="MultiLevelAnalysisBuilder.Run"/> gives a <see cref="MultiLevelResult"/>.</returns>
+    /// <exception cref="UnknownRegionLevelException">A level is not on the ladder.</exception>
+    public MultiLevelAnalysisBuilder AcrossLevels(params string[] levels)
+    {
+        ArgumentNullException.ThrowIfNull(levels);
+        foreach (var l in levels)
+        {
+            _network.Ladder.GetLevel(l);
+        }
+
+        return new MultiLevelAnalysisBuilder(this, new MultiLevelRequest { Levels = levels });
+    }
+
+    /// <summary>The network analysed.</summary>
+    internal GlocalNetwork Network => _network;
+
+    /// <summary>The analyzer that resolves metrics.</summary>
+    internal IAnalyzer Analyzer => _analyzer ?? DefaultAnalyzer.Value;
+
+    /// <summary>The token given to <see cref="WithCancellation"/>.</summary>
+    internal CancellationToken CancellationToken => _cancellationToken;
+
+    /// <summary>Whether <see cref="Against"/> was called.</summary>
+    internal bool TestsSignificance => _nullModel is not null;
+
     /// <summary>The request as configured so far.</summary>
     /// <returns>The request.</returns>
     public AnalysisRequest ToRequest() => _request with { Metrics = _metrics.ToArray() };
@@ -163,7 +218,7 @@ public sealed class AnalysisBuilder
     /// <returns>The results.</returns>
     /// <exception cref="UnknownMetricException">An id is not registered (checked before anything runs).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public AnalysisResult Run() => (_analyzer ?? DefaultAnalyzer.Value).Run(_network, ToRequest(), _cancellationToken);
+    public AnalysisResult Run() => Execute(_analyzer ?? DefaultAnalyzer.Value, ToRequest(), _cancellationToken);
 
     /// <summary>Runs every metric on the thread pool.</summary>
     /// <param name="cancellationToken">Cancels the run (together with any token given to <see cref="WithCancellation"/>).</param>
@@ -176,7 +231,13 @@ public sealed class AnalysisBuilder
         return Task.Run(() =>
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, cancellationToken);
-            return analyzer.Run(_network, request, linked.Token);
+            return Execute(analyzer, request, linked.Token);
         }, cancellationToken);
+    }
+
+    private AnalysisResult Execute(IAnalyzer analyzer, AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var result = analyzer.Run(_network, request, cancellationToken);
+        return _nullModel is null ? result : Significance.Attach(result, analyzer, _nullModel, _replicates, cancellationToken);
     }
 }

@@ -17,5 +17,10 @@ public static class GlocalFamily
         new OrganiserReachMetric(),
         new EiIndexMetric(),
         new BuzzPipelinesMetric(),
+        new BrokerageMetric(),
+        new GatekeepersMetric(),
+        new DistanceDecayMetric(),
+        new GravityMetric(),
+        new RegionFlowsMetric(),
     ];
 }

@@ -22,4 +22,19 @@ public static partial class StandardMetrics
 
     /// <summary><c>buzz-pipelines</c>.</summary>
     public static MetricHandle<BuzzPipelinesOptions, RegionTable> BuzzPipelines { get; } = new(BuzzPipelinesMetric.MetricId);
+
+    /// <summary><c>brokerage</c>.</summary>
+    public static MetricHandle<BrokerageOptions, BrokerageResult> Brokerage { get; } = new(BrokerageMetric.MetricId);
+
+    /// <summary><c>gatekeepers</c>.</summary>
+    public static MetricHandle<GatekeepersOptions, GatekeepersResult> Gatekeepers { get; } = new(GatekeepersMetric.MetricId);
+
+    /// <summary><c>distance-decay</c>.</summary>
+    public static MetricHandle<DistanceDecayOptions, DistanceDecayResult> DistanceDecay { get; } = new(DistanceDecayMetric.MetricId);
+
+    /// <summary><c>gravity</c>.</summary>
+    public static MetricHandle<GravityOptions, GravityResult> Gravity { get; } = new(GravityMetric.MetricId);
+
+    /// <summary><c>region-flows</c>.</summary>
+    public static MetricHandle<RegionFlowsOptions, MatrixResult> RegionFlows { get; } = new(RegionFlowsMetric.MetricId);
 }

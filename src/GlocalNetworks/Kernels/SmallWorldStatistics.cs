@@ -67,17 +67,17 @@ internal static class SmallWorldStatistics
             if (isSigma)
             {
                 var r = new SwapGraph(graph);
-                swaps[job] = NullModels.RandomReference(r, sigmaIterations, connectivity, new DeterministicRandom(seed, SigmaStream + (ulong)k), cancellationToken);
+                swaps[job] = ReferenceGraphs.RandomReference(r, sigmaIterations, connectivity, new DeterministicRandom(seed, SigmaStream + (ulong)k), cancellationToken);
                 randC[k] = Transitivity(r, out _);
                 randL[k] = AveragePathLength(r, 1, cancellationToken);
             }
             else
             {
                 var r = new SwapGraph(graph);
-                var s = NullModels.RandomReference(r, 2 * omegaIterations, connectivity, new DeterministicRandom(seed, OmegaRandomStream + (ulong)k), cancellationToken);
+                var s = ReferenceGraphs.RandomReference(r, 2 * omegaIterations, connectivity, new DeterministicRandom(seed, OmegaRandomStream + (ulong)k), cancellationToken);
                 omegaL[k] = AveragePathLength(r, 1, cancellationToken);
                 var lat = new SwapGraph(graph);
-                s += NullModels.LatticeReference(lat, omegaIterations, connectivity, new DeterministicRandom(seed, OmegaLatticeStream + (ulong)k), cancellationToken);
+                s += ReferenceGraphs.LatticeReference(lat, omegaIterations, connectivity, new DeterministicRandom(seed, OmegaLatticeStream + (ulong)k), cancellationToken);
                 Transitivity(lat, out latticeC[k]);
                 swaps[job] = s;
             }

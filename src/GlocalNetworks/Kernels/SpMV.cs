@@ -29,13 +29,26 @@ internal static class SpMV
     /// </summary>
     /// <param name="rows">The graph whose rows are processed.</param>
     /// <returns>The chunk bounds, length chunks + 1, starting at 0 and ending at n.</returns>
-    public static int[] ChunkBounds(CsrGraph rows)
+    public static int[] ChunkBounds(CsrGraph rows) => ChunkBounds(rows, MinChunkWork, MaxChunks);
+
+    /// <summary>
+    /// Cuts the rows of <paramref name="rows"/> into at most <paramref name="maxChunks"/> chunks of about equal work, each
+    /// holding at least <paramref name="minChunkWork"/> (rows + entries) unless there is less work in all. Depends only on
+    /// the graph's shape and the two limits.
+    /// </summary>
+    /// <param name="rows">The graph whose rows are processed.</param>
+    /// <param name="minChunkWork">The least work per chunk (at least 1).</param>
+    /// <param name="maxChunks">The most chunks (at least 1).</param>
+    /// <returns>The chunk bounds, length chunks + 1, starting at 0 and ending at n.</returns>
+    public static int[] ChunkBounds(CsrGraph rows, long minChunkWork, int maxChunks)
     {
         ArgumentNullException.ThrowIfNull(rows);
+        ArgumentOutOfRangeException.ThrowIfLessThan(minChunkWork, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChunks, 1);
         var n = rows.NodeCount;
         var offsets = rows.Offsets;
         long work = (long)n + offsets[n];
-        var chunks = (int)Math.Clamp((work + MinChunkWork - 1) / MinChunkWork, 1, MaxChunks);
+        var chunks = (int)Math.Clamp((work + minChunkWork - 1) / minChunkWork, 1, maxChunks);
         if (n == 0)
         {
             return [0, 0];
@@ -99,7 +112,7 @@ internal static class SpMV
     /// <param name="x">The input vector, length n.</param>
     /// <param name="y">The output vector, length n (must not be <paramref name="x"/>).</param>
     /// <param name="useWeights">Whether to multiply by the entries' weights.</param>
-    /// <param name="bounds">Chunk bounds from <see cref="ChunkBounds"/>.</param>
+    /// <param name="bounds">Chunk bounds from <see cref="ChunkBounds(CsrGraph)"/>.</param>
     /// <param name="maxDegreeOfParallelism">The thread limit.</param>
     /// <param name="cancellationToken">Cancels between chunks.</param>
     public static void Multiply(CsrGraph rows, double[] x, double[] y, bool useWeights, int[] bounds, int maxDegreeOfParallelism,

@@ -14,12 +14,14 @@ namespace GlocalNetworks.Metrics;
 public sealed class AnalysisResult
 {
     private readonly List<MetricResult> _results;
+    private readonly SignificanceTable[] _significance;
 
-    internal AnalysisResult(GlocalNetwork network, AnalysisRequest request, List<MetricResult> results)
+    internal AnalysisResult(GlocalNetwork network, AnalysisRequest request, List<MetricResult> results, SignificanceTable[]? significance = null)
     {
         Network = network;
         Request = request;
         _results = results;
+        _significance = significance ?? [];
     }
 
     /// <summary>The network analysed (after time slicing).</summary>
@@ -33,6 +35,32 @@ public sealed class AnalysisResult
 
     /// <summary>The seed used.</summary>
     public ulong Seed => Request.Seed;
+
+    /// <summary>The significance tables, one per metric in request order, when the analysis ran against a null model
+    /// (<c>Analyze()...Against(NullModel.DegreePreserving)</c>); otherwise empty.</summary>
+    public IReadOnlyList<SignificanceTable> SignificanceTables => _significance;
+
+    /// <summary>The significance table of the (first) metric with <paramref name="metricId"/>.</summary>
+    /// <param name="metricId">The metric id.</param>
+    /// <returns>The table.</returns>
+    /// <exception cref="KeyNotFoundException">The analysis ran no null model, or did not compute the metric.</exception>
+    public SignificanceTable Significance(string metricId)
+    {
+        foreach (var t in _significance)
+        {
+            if (string.Equals(t.MetricId, metricId, StringComparison.Ordinal))
+            {
+                return t;
+            }
+        }
+
+        throw new KeyNotFoundException(_significance.Length == 0
+            ? $"The analysis ran no null model; add .Against(...) to test '{metricId}'."
+            : $"The analysis did not test '{metricId}'; it tested {string.Join(", ", Ids())}.");
+    }
+
+    /// <summary>This result with significance tables attached.</summary>
+    internal AnalysisResult WithSignificance(SignificanceTable[] tables) => new(Network, Request, _results, tables);
 
     /// <summary>The (first) result of the metric with <paramref name="metricId"/>.</summary>
     /// <param name="metricId">The metric id.</param>
@@ -78,7 +106,7 @@ public sealed class AnalysisResult
     /// other results (group tables, matrices) go to <c>METRIC.csv</c>, or <c>METRIC-PART.csv</c> for a part of a
     /// <see cref="CompositeResult"/>, whose other parts join the files of their kind. A file is written only when a metric
     /// of its kind ran. The rows of a shared file are the union of its tables' rows (in order of first appearance); a
-    /// table without a row has <c>NaN</c> there.</summary>
+    /// table without a row has <c>NaN</c> there. Significance tables go to <c>METRIC-significance.csv</c>.</summary>
     /// <param name="directory">The folder (created when missing).</param>
     /// <returns>The paths written.</returns>
     public IReadOnlyList<string> WriteCsv(string directory) => ResultFiles.Write(Flattened(), directory, json: false);
@@ -91,7 +119,8 @@ public sealed class AnalysisResult
     /// <returns>The paths written.</returns>
     public IReadOnlyList<string> WriteJson(string directory) => ResultFiles.Write(Flattened(), directory, json: true);
 
-    /// <summary>Every result, with the parts of a <see cref="CompositeResult"/> in its place (and their part names).</summary>
+    /// <summary>Every result, with the parts of a <see cref="CompositeResult"/> in its place (and their part names), then the
+    /// significance tables (part <c>significance</c>).</summary>
     private IEnumerable<(MetricResult Result, string? Part)> Flattened()
     {
         foreach (var r in _results)
@@ -108,6 +137,11 @@ public sealed class AnalysisResult
                 yield return (r, null);
             }
         }
+
+        foreach (var t in _significance)
+        {
+            yield return (t, "significance");
+        }
     }
 
     /// <summary>Every result as Markdown, one section per metric.</summary>
@@ -120,6 +154,12 @@ public sealed class AnalysisResult
         foreach (var r in _results)
         {
             sb.Append("## ").Append(r.MetricId).Append("\n\n").Append(r.ToMarkdown(maxRows)).Append('\n');
+        }
+
+        foreach (var t in _significance)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"## {t.MetricId} against {t.NullModel} ({t.Replicates} replicates)\n\n")
+                .Append(t.ToMarkdown(maxRows)).Append('\n');
         }
 
         return sb.ToString();

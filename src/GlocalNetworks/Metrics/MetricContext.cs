@@ -61,6 +61,10 @@ public sealed class MetricContext
         });
     }
 
+    /// <summary>A CSR cache that outlives this context (a time slice's, so a slice's graphs are built once whatever the
+    /// number of runs), or <see langword="null"/> for the context's own. The graphs must be of <see cref="Network"/>.</summary>
+    internal ConcurrentDictionary<GraphView, Lazy<CsrGraph>>? SharedGraphs { get; init; }
+
     /// <summary>The network being analysed.</summary>
     public GlocalNetwork Network { get; }
 
@@ -88,7 +92,7 @@ public sealed class MetricContext
     public CsrGraph Graph(GraphView? view = null)
     {
         view ??= GraphView.UndirectedWeighted;
-        return _graphs.GetOrAdd(view, v => new Lazy<CsrGraph>(() => Network.ToCsrGraph(v))).Value;
+        return (SharedGraphs ?? _graphs).GetOrAdd(view, v => new Lazy<CsrGraph>(() => Network.ToCsrGraph(v))).Value;
     }
 
     /// <summary>Gets a shared intermediate, computing it once with <paramref name="factory"/>.</summary>

@@ -173,20 +173,43 @@ public sealed class GlocalNetwork
             return net;
         }
 
-        var c = links.Columns;
-        var start = links.Start;
-        var nc = new LinkColumns(new int[kept], new int[kept], new double[kept], new LinkKind[kept], new int[kept], new int[kept], new int[kept], new bool[kept]);
-        var ns = new Scale[kept];
-        var nl = new bool[kept];
+        var indices = new int[kept];
         var k = 0;
         for (var i = 0; i < m; i++)
         {
-            if (!keep[i])
+            if (keep[i])
             {
-                continue;
+                indices[k++] = i;
             }
+        }
 
-            var j = start + i;
+        return net.SelectLinks(indices);
+    }
+
+    /// <summary>
+    /// The links at <paramref name="indices"/> (indices into <see cref="Links"/>, strictly ascending, so the (year, source,
+    /// target) order is kept): a snapshot sharing the regions and innovators. A contiguous run of indices is an index range
+    /// over the shared arrays (no copy); otherwise the kept link rows are copied (O(k)). Used by <c>Where</c> and by time
+    /// slices that are a union of index ranges (links with a lifetime).
+    /// </summary>
+    /// <param name="indices">Ascending link indices of this snapshot.</param>
+    /// <returns>The derived snapshot.</returns>
+    internal GlocalNetwork SelectLinks(ReadOnlySpan<int> indices)
+    {
+        var kept = indices.Length;
+        var start = Links.Start;
+        if (kept == 0 || indices[kept - 1] - indices[0] == kept - 1)
+        {
+            return WithLinks(new LinkTable(Links.Columns, start + (kept == 0 ? 0 : indices[0]), kept), _scales, _limited);
+        }
+
+        var c = Links.Columns;
+        var nc = new LinkColumns(new int[kept], new int[kept], new double[kept], new LinkKind[kept], new int[kept], new int[kept], new int[kept], new bool[kept]);
+        var ns = new Scale[kept];
+        var nl = new bool[kept];
+        for (var k = 0; k < kept; k++)
+        {
+            var j = start + indices[k];
             nc.Source[k] = c.Source[j];
             nc.Target[k] = c.Target[j];
             nc.Weight[k] = c.Weight[j];
@@ -195,9 +218,8 @@ public sealed class GlocalNetwork
             nc.EndYear[k] = c.EndYear[j];
             nc.Date[k] = c.Date[j];
             nc.Directed[k] = c.Directed[j];
-            ns[k] = net._scales[j];
-            nl[k] = net._limited[j];
-            k++;
+            ns[k] = _scales[j];
+            nl[k] = _limited[j];
         }
 
         return WithLinks(new LinkTable(nc, 0, kept), ns, nl);

@@ -16,10 +16,12 @@ public sealed class InnovatorTable : IReadOnlyList<Innovator>
     private readonly IdIndex<Innovator> _ids;
     private readonly int[] _region;
     private readonly InnovatorKind[] _kind;
+    private readonly Dictionary<string, int> _index;
 
     internal InnovatorTable(Innovator[] items, Dictionary<string, int> index, int[] region)
     {
         _items = items;
+        _index = index;
         _ids = new IdIndex<Innovator>(items, index, "innovator");
         _region = region;
         _kind = new InnovatorKind[items.Length];
@@ -74,6 +76,13 @@ public sealed class InnovatorTable : IReadOnlyList<Innovator>
     /// <param name="index">An index.</param>
     /// <returns>The id.</returns>
     public string IdOf(int index) => _items[index].Id;
+
+    /// <summary>A table of the same innovators (same ids, indices and id map) with other homes, for null models that
+    /// relocate innovators: <paramref name="items"/>[i] must have this table's id at index i.</summary>
+    /// <param name="items">The relocated innovators, by index.</param>
+    /// <param name="region">Their home region indices.</param>
+    /// <returns>The new table, sharing the id map.</returns>
+    internal InnovatorTable WithHomes(Innovator[] items, int[] region) => new(items, _index, region);
 
     /// <summary>Up to three innovator ids close to <paramref name="id"/>, for "did you mean" messages.</summary>
     internal IReadOnlyList<string> Suggest(string id) => _ids.Suggest(id);

@@ -110,6 +110,9 @@ public sealed class LinkTable : IReadOnlyList<KnowledgeLink>
 
     internal ReadOnlySpan<int> YearsRaw => _c.Year.AsSpan(_start, _count);
 
+    /// <summary>The end years (<see cref="NoYear"/> when a link has none), parallel to <see cref="YearsRaw"/>.</summary>
+    internal ReadOnlySpan<int> EndYearsRaw => _c.EndYear.AsSpan(_start, _count);
+
     /// <inheritdoc/>
     public IEnumerator<KnowledgeLink> GetEnumerator()
     {

@@ -86,7 +86,7 @@ public sealed class ArchitectureTests
     [Fact]
     public void Model_DependsOnNoFrontEndIoOrKernels()
     {
-        Assert.Empty(Violations("GlocalNetworks.Model", "GlocalNetworks.Kernels", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data", "GlocalNetworks.Metrics", "GlocalNetworks.Fluent"));
+        Assert.Empty(Violations("GlocalNetworks.Model", "GlocalNetworks.Kernels", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data", "GlocalNetworks.Metrics", "GlocalNetworks.Fluent", "GlocalNetworks.Evolution", "GlocalNetworks.Glocal"));
         Assert.Empty(Violations("GlocalNetworks.Scales", "GlocalNetworks.Kernels", "GlocalNetworks.IO", "GlocalNetworks.Interop", "GlocalNetworks.Data"));
     }
 
@@ -107,7 +107,8 @@ public sealed class ArchitectureTests
             "GlocalNetworks", "GlocalNetworks.Model", "GlocalNetworks.Scales", "GlocalNetworks.Kernels", "GlocalNetworks.Interop",
             "GlocalNetworks.IO", "GlocalNetworks.IO.Csv", "GlocalNetworks.IO.Events", "GlocalNetworks.IO.GraphFormats", "GlocalNetworks.Data",
             "GlocalNetworks.Metrics", "GlocalNetworks.Fluent", "Microsoft.Extensions.DependencyInjection",
-            "GlocalNetworks.Glocal", "GlocalNetworks.Statistics", "GlocalNetworks.NullModels", "GlocalNetworks.EconGeo", "GlocalNetworks.Comparison",
+            "GlocalNetworks.Glocal", "GlocalNetworks.Statistics", "GlocalNetworks.NullModels", "GlocalNetworks.Evolution",
+            "GlocalNetworks.EconGeo", "GlocalNetworks.Comparison",
         ];
         var stray = Core.GetExportedTypes()
             .Where(t => !allowed.Contains(t.Namespace) && !(t.Namespace ?? string.Empty).StartsWith("GlocalNetworks.Metrics.", StringComparison.Ordinal))

@@ -119,7 +119,7 @@ public sealed class SmallWorldTests
         {
             var s = new SwapGraph(g);
             var rng = new DeterministicRandom(5);
-            var swaps = lattice ? NullModels.LatticeReference(s, 5, true, rng) : NullModels.RandomReference(s, 5, true, rng);
+            var swaps = lattice ? ReferenceGraphs.LatticeReference(s, 5, true, rng) : ReferenceGraphs.RandomReference(s, 5, true, rng);
             Assert.True(swaps > 0);
             var edges = new HashSet<(int, int)>();
             for (var v = 0; v < s.NodeCount; v++)
@@ -154,7 +154,7 @@ public sealed class SmallWorldTests
         var before = new SwapGraph(g);
         SmallWorldStatistics.Transitivity(before, out var c0);
         var after = new SwapGraph(g);
-        NullModels.LatticeReference(after, 5, true, new DeterministicRandom(1));
+        ReferenceGraphs.LatticeReference(after, 5, true, new DeterministicRandom(1));
         SmallWorldStatistics.Transitivity(after, out var c1);
         Assert.True(c1 > 2 * c0, $"{c0} -> {c1}");
     }

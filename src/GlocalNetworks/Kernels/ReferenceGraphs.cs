@@ -197,7 +197,11 @@ internal sealed class SwapGraph
         return false;
     }
 
-    private static long Key(int u, int v) => u < v ? ((long)u << 32) | (uint)v : ((long)v << 32) | (uint)u;
+    /// <summary>The key of the undirected edge u–v in an edge set: the smaller end in the high half.</summary>
+    /// <param name="u">An end.</param>
+    /// <param name="v">The other end.</param>
+    /// <returns>The key, the same for (u, v) and (v, u).</returns>
+    internal static long Key(int u, int v) => u < v ? ((long)u << 32) | (uint)v : ((long)v << 32) | (uint)u;
 }
 
 /// <summary>
@@ -209,7 +213,7 @@ internal sealed class SwapGraph
 /// attempt). The lattice version keeps a swap only when D(a,b) + D(c,d) ≥ D(a,c) + D(b,d), D the ring distance between
 /// node positions, exactly networkx's test (which compares with (a,c), (b,d) rather than the new edges (a,d), (c,b)).
 /// </summary>
-internal static class NullModels
+internal static class ReferenceGraphs
 {
     /// <summary>The most uncounted redraws per round, as a multiple of the attempts allowed: networkx has no limit and loops
     /// forever on a star, where no draw has four distinct ends.</summary>
