@@ -213,24 +213,8 @@ public sealed class GlmFit
     /// <returns>r².</returns>
     internal static double SquaredCorrelation(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
     {
-        double ma = 0, mb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            ma += a[i];
-            mb += b[i];
-        }
-
-        ma /= a.Length;
-        mb /= b.Length;
-        double sab = 0, saa = 0, sbb = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sab += (a[i] - ma) * (b[i] - mb);
-            saa += (a[i] - ma) * (a[i] - ma);
-            sbb += (b[i] - mb) * (b[i] - mb);
-        }
-
-        return saa > 0 && sbb > 0 ? sab * sab / (saa * sbb) : double.NaN;
+        var r = Internal.Moments.Pearson(a, b);
+        return r * r;
     }
 
     private static void AddColumns(List<KeyValuePair<string, double[]>> columns, GlmInference inf, string suffix, string stat)

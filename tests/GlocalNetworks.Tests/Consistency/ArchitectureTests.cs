@@ -108,6 +108,7 @@ public sealed class ArchitectureTests
             "GlocalNetworks.IO", "GlocalNetworks.IO.Csv", "GlocalNetworks.IO.Events", "GlocalNetworks.IO.GraphFormats", "GlocalNetworks.Data",
             "GlocalNetworks.Metrics", "GlocalNetworks.Fluent", "Microsoft.Extensions.DependencyInjection",
             "GlocalNetworks.Glocal", "GlocalNetworks.Statistics", "GlocalNetworks.NullModels", "GlocalNetworks.Evolution",
+            "GlocalNetworks.EconGeo", "GlocalNetworks.Comparison",
         ];
         var stray = Core.GetExportedTypes()
             .Where(t => !allowed.Contains(t.Namespace) && !(t.Namespace ?? string.Empty).StartsWith("GlocalNetworks.Metrics.", StringComparison.Ordinal))
