@@ -143,7 +143,7 @@ public static class Charts
         plot.Axes.Bottom.TickLabelStyle.Rotation = 90;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;
         var side = Math.Clamp(120 + (16 * Math.Max(rows, cols)), DefaultHeight, 1400);
-        return new Chart(plot, title, side + 120, side);
+        return new Chart(plot, title, Math.Max(DefaultWidth, side + 160), side);
     }
 
     /// <summary>One or more lines over a shared x axis (trajectories over years; decay over distance), with markers.</summary>

@@ -77,6 +77,14 @@ public class ReportTests
         Assert.Contains($"| {net.Innovators[top.Key].Name} | {ReportDocument.Number(top.Value)} |", md);
         Assert.Contains("## Open regions", md);
         Assert.Contains("## Local buzz and global pipelines", md);
+        Assert.Contains("## Gatekeepers and brokers", md);
+        Assert.Contains("![Link weight between regions](region-flows.png)", md);
+        Assert.Contains("## Distance decay", md);
+
+        // The top gatekeeper by brokerage role is the library's (countries as groups).
+        var b = net.Analyze().Compute(StandardMetrics.Brokerage, o => o with { Level = "country" }).Run().Get(StandardMetrics.Brokerage).Innovators;
+        var g = b.Top(1, "gatekeeper")[0];
+        Assert.Contains($"| {net.Innovators[g.Key].Name} | {ReportDocument.Number(g.Value)} |", md);
     }
 
     [Fact]
