@@ -25,7 +25,9 @@ public static class GlocalCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand("glocal: glocal innovation network analysis. Metrics at every scale, from local buzz to global pipelines.");
-        root.Subcommands.Add(new MetricsCommand(registry ?? MetricRegistry.CreateDefault()).Create(output, error));
+        var metrics = registry ?? MetricRegistry.CreateDefault();
+        root.Subcommands.Add(new MetricsCommand(metrics).Create(output, error));
+        root.Subcommands.Add(new EvolveCommand(metrics).Create(output, error));
         root.Subcommands.Add(new ReportCommand().Create(output, error));
         root.Subcommands.Add(new ConvertCommand().Create(output, error));
         var parsed = root.Parse(args);

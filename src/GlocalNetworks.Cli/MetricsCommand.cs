@@ -1,10 +1,6 @@
 using System;
-using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
-using System.Text;
-using GlocalNetworks.Glocal;
-using GlocalNetworks.IO.Csv;
 using GlocalNetworks.Metrics;
 using Spectre.Console;
 
@@ -15,29 +11,15 @@ internal sealed class MetricsCommand
 {
     private readonly IMetricRegistry _registry;
     private readonly NetworkInput _input = new();
+    private readonly MetricSelection _selection = new();
     private readonly Option<bool> _list = new("--list") { Description = "List every registered metric with its id, scope and description, then stop." };
-    private readonly Option<string[]> _metric = new("--metric", "-m")
-    {
-        Description = "Metric ids, comma-separated or repeated (e.g. degree,betweenness,brokerage).",
-        AllowMultipleArgumentsPerToken = true,
-    };
-
-    private readonly Option<string?> _level = new("--level") { Description = "The region level of glocal metrics (e.g. country, nuts2); default: the ladder's regional level." };
     private readonly Option<int?> _from = new("--from") { Description = "First year of links to include (with --to; undated links are left out and counted)." };
     private readonly Option<int?> _to = new("--to") { Description = "Last year of links to include." };
-    private readonly Option<FileInfo?> _groups = new("--groups") { Description = "CSV id,group: groups for brokerage, E-I index and every metric that takes groups." };
     private readonly Option<DirectoryInfo?> _out = new("--out", "-o") { Description = "Output folder: nodes, regions, links and network files." };
     private readonly Option<string> _format = new("--format")
     {
         Description = "csv or json.",
         DefaultValueFactory = _ => "csv",
-    };
-
-    private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of every random choice (default 42).", DefaultValueFactory = _ => 42UL };
-    private readonly Option<int?> _threads = new("--threads") { Description = "Most threads to use (default: all cores); results do not depend on it." };
-    private readonly Option<string[]> _set = new("--set")
-    {
-        Description = "A metric option, as ID.OPTION=VALUE (e.g. pagerank.alpha=0.9, betweenness.normalized=false); repeatable.",
     };
 
     public MetricsCommand(IMetricRegistry registry)
@@ -50,7 +32,8 @@ internal sealed class MetricsCommand
     {
         var c = new Command("metrics", "Compute metrics on a network and write nodes.csv, regions.csv, links.csv and network.csv.");
         _input.AddTo(c, _list);
-        foreach (var o in new Option[] { _list, _metric, _level, _from, _to, _groups, _out, _format, _seed, _threads, _set })
+        _selection.AddTo(c);
+        foreach (var o in new Option[] { _list, _from, _to, _out, _format })
         {
             c.Options.Add(o);
         }
@@ -62,7 +45,7 @@ internal sealed class MetricsCommand
                 return;
             }
 
-            if (r.GetValue(_metric) is not { Length: > 0 })
+            if (r.GetValue(_selection.Metric) is not { Length: > 0 })
             {
                 r.AddError("Give at least one --metric (glocal metrics --list shows them).");
             }
@@ -99,71 +82,30 @@ internal sealed class MetricsCommand
         var (network, report) = _input.Load(r);
         var outDir = r.GetValue(_out)!.FullName;
         Directory.CreateDirectory(outDir);
-        if (report.Issues.Count > 0)
-        {
-            var issues = Path.Combine(outDir, "load-issues.csv");
-            using (var w = new StreamWriter(issues, false, new UTF8Encoding(false)))
-            {
-                report.WriteCsv(w);
-            }
-
-            error.WriteLine($"warning: {report.Issues.Count} load issue(s), written to {issues}");
-        }
-
-        var ids = SplitIds(r.GetValue(_metric)!);
-        var settings = Settings(r.GetValue(_set) ?? []);
-        var groups = r.GetValue(_groups) is { } gf
-            ? InnovatorGroups.FromMap(network, GlocalCsv.ReadGroups(CsvInput.FromFile(gf.FullName)), Path.GetFileNameWithoutExtension(gf.Name))
-            : null;
-        var builder = network.Analyze().Using(_registry).WithSeed(r.GetValue(_seed));
+        MetricSelection.WriteLoadIssues(report, outDir, error);
+        var builder = network.Analyze().Using(_registry).WithSeed(r.GetValue(_selection.Seed));
         if (r.GetValue(_from) is { } from && r.GetValue(_to) is { } to)
         {
             builder = builder.Between(from, to);
         }
 
-        if (r.GetValue(_level) is { } level)
+        if (r.GetValue(_selection.Level) is { } level)
         {
             builder = builder.AtLevel(level);
         }
 
-        if (r.GetValue(_threads) is { } threads)
+        if (r.GetValue(_selection.Threads) is { } threads)
         {
             builder = builder.WithMaxDegreeOfParallelism(threads);
         }
 
-        foreach (var id in ids)
+        var requests = _selection.Requests(r, _registry, network, r.GetValue(_input.Unweighted));
+        foreach (var (id, options) in requests)
         {
-            var metric = _registry.Get(id);
-            var options = MetricOptionSetter.Defaults(metric);
-            if (r.GetValue(_input.Unweighted) && MetricOptionSetter.Has(options, "Weighted", typeof(bool)))
-            {
-                options = MetricOptionSetter.Set(options, "Weighted", false);
-            }
-
-            if (groups is not null && MetricOptionSetter.Has(options, "Groups", typeof(InnovatorGroups)))
-            {
-                options = MetricOptionSetter.Set(options, "Groups", groups);
-            }
-
-            if (settings.TryGetValue(metric.Id, out var list))
-            {
-                foreach (var (name, value) in list)
-                {
-                    options = MetricOptionSetter.Set(metric, options, name, value);
-                }
-
-                settings.Remove(metric.Id);
-            }
-
-            builder = builder.Compute(metric.Id, options);
+            builder = builder.Compute(id, options);
         }
 
-        foreach (var id in settings.Keys)
-        {
-            throw new ArgumentException($"--set names metric '{id}', which is not among --metric ({string.Join(", ", ids)}).");
-        }
-
-        error.WriteLine($"{network}; computing {string.Join(", ", ids)}");
+        error.WriteLine($"{network}; computing {string.Join(", ", _selection.Ids(r))}");
         var result = builder.WithProgress(new LineProgress(error)).Run();
         var written = r.GetValue(_format) == "json" ? result.WriteJson(outDir) : result.WriteCsv(outDir);
         foreach (var p in written)
@@ -174,49 +116,8 @@ internal sealed class MetricsCommand
         return 0;
     }
 
-    private static List<string> SplitIds(string[] values)
-    {
-        var ids = new List<string>();
-        foreach (var v in values)
-        {
-            foreach (var id in v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            {
-                if (!ids.Contains(id))
-                {
-                    ids.Add(id);
-                }
-            }
-        }
-
-        return ids;
-    }
-
-    private static Dictionary<string, List<(string Name, string Value)>> Settings(string[] values)
-    {
-        var d = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
-        foreach (var v in values)
-        {
-            var eq = v.IndexOf('=', StringComparison.Ordinal);
-            var dot = eq < 0 ? -1 : v.LastIndexOf('.', eq);
-            if (eq < 0 || dot <= 0)
-            {
-                throw new ArgumentException($"--set '{v}' must look like ID.OPTION=VALUE, e.g. pagerank.alpha=0.9.");
-            }
-
-            var id = v[..dot];
-            if (!d.TryGetValue(id, out var list))
-            {
-                d[id] = list = [];
-            }
-
-            list.Add((v[(dot + 1)..eq], v[(eq + 1)..]));
-        }
-
-        return d;
-    }
-
     /// <summary>Progress as plain lines on the error stream, at most one per metric stage change or 10% step.</summary>
-    private sealed class LineProgress(TextWriter error) : IProgress<MetricProgress>
+    internal sealed class LineProgress(TextWriter error) : IProgress<MetricProgress>
     {
         private readonly object _gate = new();
         private string _last = string.Empty;

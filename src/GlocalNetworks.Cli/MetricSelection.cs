@@ -1,0 +1,146 @@
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Text;
+using GlocalNetworks.Glocal;
+using GlocalNetworks.IO;
+using GlocalNetworks.IO.Csv;
+using GlocalNetworks.Metrics;
+using GlocalNetworks.Model;
+
+namespace GlocalNetworks.Cli;
+
+/// <summary>The options that choose metrics and their settings (<c>--metric</c>, <c>--set</c>, <c>--groups</c>,
+/// <c>--seed</c>, <c>--threads</c>), shared by <c>metrics</c> and <c>evolve</c>, and the one way they become requests.</summary>
+internal sealed class MetricSelection
+{
+    public Option<string[]> Metric { get; } = new("--metric", "-m")
+    {
+        Description = "Metric ids, comma-separated or repeated (e.g. degree,betweenness,brokerage).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public Option<string?> Level { get; } = new("--level") { Description = "The region level of glocal metrics (e.g. country, nuts2); default: the ladder's regional level." };
+
+    public Option<FileInfo?> Groups { get; } = new("--groups") { Description = "CSV id,group: groups for brokerage, E-I index and every metric that takes groups." };
+
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "Seed of every random choice (default 42).", DefaultValueFactory = _ => 42UL };
+
+    public Option<int?> Threads { get; } = new("--threads") { Description = "Most threads to use (default: all cores); results do not depend on it." };
+
+    public Option<string[]> Set { get; } = new("--set")
+    {
+        Description = "A metric option, as ID.OPTION=VALUE (e.g. pagerank.alpha=0.9, betweenness.normalized=false); repeatable.",
+    };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { Metric, Level, Groups, Seed, Threads, Set })
+        {
+            command.Options.Add(o);
+        }
+    }
+
+    /// <summary>The metric ids given, in order, each once.</summary>
+    public IReadOnlyList<string> Ids(ParseResult r)
+    {
+        var ids = new List<string>();
+        foreach (var v in r.GetValue(Metric) ?? [])
+        {
+            foreach (var id in v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                if (!ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>One (id, options) request per metric: defaults, then <c>--unweighted</c>, <c>--groups</c> and <c>--set</c>.</summary>
+    /// <exception cref="ArgumentException">A <c>--set</c> is malformed, names an unknown option, or a metric not requested.</exception>
+    public IReadOnlyList<(string Id, object Options)> Requests(ParseResult r, IMetricRegistry registry, GlocalNetwork network, bool unweighted)
+    {
+        var ids = Ids(r);
+        var settings = Settings(r.GetValue(Set) ?? []);
+        var groups = r.GetValue(Groups) is { } gf
+            ? InnovatorGroups.FromMap(network, GlocalCsv.ReadGroups(CsvInput.FromFile(gf.FullName)), Path.GetFileNameWithoutExtension(gf.Name))
+            : null;
+        var requests = new List<(string, object)>();
+        foreach (var id in ids)
+        {
+            var metric = registry.Get(id);
+            var options = MetricOptionSetter.Defaults(metric);
+            if (unweighted && MetricOptionSetter.Has(options, "Weighted", typeof(bool)))
+            {
+                options = MetricOptionSetter.Set(options, "Weighted", false);
+            }
+
+            if (groups is not null && MetricOptionSetter.Has(options, "Groups", typeof(InnovatorGroups)))
+            {
+                options = MetricOptionSetter.Set(options, "Groups", groups);
+            }
+
+            if (settings.Remove(metric.Id, out var list))
+            {
+                foreach (var (name, value) in list)
+                {
+                    options = MetricOptionSetter.Set(metric, options, name, value);
+                }
+            }
+
+            requests.Add((metric.Id, options));
+        }
+
+        foreach (var id in settings.Keys)
+        {
+            throw new ArgumentException($"--set names metric '{id}', which is not among --metric ({string.Join(", ", ids)}).");
+        }
+
+        return requests;
+    }
+
+    /// <summary>Writes the load report's issues as <c>load-issues.csv</c> in <paramref name="directory"/> and warns.</summary>
+    public static void WriteLoadIssues(LoadReport report, string directory, TextWriter error)
+    {
+        if (report.Issues.Count == 0)
+        {
+            return;
+        }
+
+        var issues = Path.Combine(directory, "load-issues.csv");
+        using (var w = new StreamWriter(issues, false, new UTF8Encoding(false)))
+        {
+            report.WriteCsv(w);
+        }
+
+        error.WriteLine($"warning: {report.Issues.Count} load issue(s), written to {issues}");
+    }
+
+    private static Dictionary<string, List<(string Name, string Value)>> Settings(string[] values)
+    {
+        var d = new Dictionary<string, List<(string, string)>>(StringComparer.Ordinal);
+        foreach (var v in values)
+        {
+            var eq = v.IndexOf('=', StringComparison.Ordinal);
+            var dot = eq < 0 ? -1 : v.LastIndexOf('.', eq);
+            if (eq < 0 || dot <= 0)
+            {
+                throw new ArgumentException($"--set '{v}' must look like ID.OPTION=VALUE, e.g. pagerank.alpha=0.9.");
+            }
+
+            var id = v[..dot];
+            if (!d.TryGetValue(id, out var list))
+            {
+                d[id] = list = [];
+            }
+
+            list.Add((v[(dot + 1)..eq], v[(eq + 1)..]));
+        }
+
+        return d;
+    }
+}
