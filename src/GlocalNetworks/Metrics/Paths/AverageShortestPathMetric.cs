@@ -3,35 +3,17 @@ using System;
 namespace GlocalNetworks.Metrics.Paths;
 
 /// <summary>Options of <see cref="AverageShortestPathMetric"/> (networkx 3.6.1 <c>average_shortest_path_length</c>).</summary>
-public sealed record AverageShortestPathOptions
-{
-    /// <summary>Use link weights as path LENGTHS (Dijkstra), as networkx's <c>weight="weight"</c> does.</summary>
-    /// <value>The default value is <see langword="false"/> (networkx <c>weight=None</c>: every link has length 1).</value>
-    public bool Weighted { get; init; }
-
-    /// <summary>Estimate from k seeded sources of the component: the mean distance from them to the rest of the
-    /// component (unbiased). <see langword="null"/> or k ≥ component size: exact.</summary>
-    /// <value>The default value is <see langword="null"/> (exact).</value>
-    public int? Samples { get; init; }
-
-    /// <summary>Whether to read links as directed; <see langword="null"/>: directed exactly when every link is.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public bool? Directed { get; init; }
-
-    /// <summary>What to do when the network is disconnected (strongly, when directed).</summary>
-    /// <value>The default value is <see cref="DisconnectedPolicy.Throw"/>, as networkx.</value>
-    public DisconnectedPolicy Disconnected { get; init; }
-}
+public sealed record AverageShortestPathOptions : ComponentDistanceOptions;
 
 /// <summary>Average shortest-path length: the mean distance between ordered pairs (of the largest component, when asked to).</summary>
 /// <remarks>
 /// <para>Id <c>average-shortest-path</c>. L = Σ<sub>s≠t</sub> d(s, t) / (s(s-1)) over the largest connected component
 /// (undirected) or the largest strongly connected component (directed) of size s. Like networkx 3.6.1's
 /// <c>average_shortest_path_length</c>, it raises <see cref="DisconnectedGraphException"/> on a disconnected network by
-/// default; with <see cref="AverageShortestPathOptions.Disconnected"/> = <see cref="DisconnectedPolicy.LargestComponent"/>
+/// default; with <see cref="ComponentDistanceOptions.Disconnected"/> = <see cref="DisconnectedPolicy.LargestComponent"/>
 /// it measures the largest component and says so (values <c>value</c>, <c>component-size</c>, <c>component-share</c>, <c>components</c>; properties
 /// <c>scope</c>, <c>connected</c>, <c>components</c>). On a connected network the value equals networkx's.</para>
-/// <para>Sampled (<see cref="AverageShortestPathOptions.Samples"/> = k): Σ over k distinct seeded sources (stream 2) of
+/// <para>Sampled (<see cref="ComponentDistanceOptions.Samples"/> = k): Σ over k distinct seeded sources (stream 2) of
 /// their distance sums / (k (s-1)); properties <c>seed</c>, <c>samples</c>, <c>sampled-sources</c>.</para>
 /// <para>Edge cases: a single innovator (or only isolated ones) gives 0, as networkx for n = 1; empty network NaN
 /// (networkx raises). igraph's <c>average_path_length(unconn=TRUE)</c> averages over all reachable pairs instead.</para>
@@ -57,12 +39,6 @@ public sealed class AverageShortestPathMetric : Metric<AverageShortestPathOption
     public override ScalarResult Compute(MetricContext context, AverageShortestPathOptions options)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
-        PathsCommon.CheckSamples(options.Samples, Id);
-        var view = PathsCommon.View(context, options.Directed, options.Weighted);
-        var cd = ComponentDistances.Get(context, view, options.Samples, Id);
-        cd.ThrowIfDisconnected(options.Disconnected, Id);
-        var (values, props) = cd.Describe(context, cd.Average, options.Weighted);
-        return new ScalarResult(Id, values, props);
+        return ComponentDistances.Result(context, options, Id, static cd => cd.Average);
     }
 }

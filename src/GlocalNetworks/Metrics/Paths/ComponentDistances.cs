@@ -34,6 +34,19 @@ internal sealed class ComponentDistances
     public static ComponentDistances Get(MetricContext context, GraphView view, int? samples, string metricId) =>
         context.GetOrAdd(new CacheKey("paths:component-distances", (view, samples, context.Seed)), ctx => Compute(ctx, view, samples, metricId));
 
+    /// <summary>The result of either metric: the component distances for its options, the value <paramref name="select"/>
+    /// picks, and the common values and properties.</summary>
+    public static ScalarResult Result(MetricContext context, ComponentDistanceOptions options, string metricId, Func<ComponentDistances, double> select)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        PathsCommon.CheckSamples(options.Samples, metricId);
+        var view = PathsCommon.View(context, options.Directed, options.Weighted);
+        var cd = Get(context, view, options.Samples, metricId);
+        cd.ThrowIfDisconnected(options.Disconnected, metricId);
+        var (values, props) = cd.Describe(context, select(cd), options.Weighted);
+        return new ScalarResult(metricId, values, props);
+    }
+
     /// <summary>Raises <see cref="DisconnectedGraphException"/> when there are several components and the policy says so.</summary>
     public void ThrowIfDisconnected(DisconnectedPolicy policy, string metricId)
     {

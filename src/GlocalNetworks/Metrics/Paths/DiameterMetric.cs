@@ -3,36 +3,18 @@ using System;
 namespace GlocalNetworks.Metrics.Paths;
 
 /// <summary>Options of <see cref="DiameterMetric"/> (networkx 3.6.1 <c>diameter</c>).</summary>
-public sealed record DiameterOptions
-{
-    /// <summary>Use link weights as path LENGTHS (Dijkstra), as networkx's <c>weight="weight"</c> does.</summary>
-    /// <value>The default value is <see langword="false"/> (networkx <c>weight=None</c>: every link has length 1).</value>
-    public bool Weighted { get; init; }
-
-    /// <summary>Estimate from k seeded sources of the component instead of all of them: the largest eccentricity among
-    /// them, a lower bound of the diameter. <see langword="null"/> or k ≥ component size: exact.</summary>
-    /// <value>The default value is <see langword="null"/> (exact).</value>
-    public int? Samples { get; init; }
-
-    /// <summary>Whether to read links as directed; <see langword="null"/>: directed exactly when every link is.</summary>
-    /// <value>The default value is <see langword="null"/>.</value>
-    public bool? Directed { get; init; }
-
-    /// <summary>What to do when the network is disconnected (strongly, when directed).</summary>
-    /// <value>The default value is <see cref="DisconnectedPolicy.Throw"/>, as networkx.</value>
-    public DisconnectedPolicy Disconnected { get; init; }
-}
+public sealed record DiameterOptions : ComponentDistanceOptions;
 
 /// <summary>Diameter: the longest shortest-path distance (of the largest component, when asked to).</summary>
 /// <remarks>
 /// <para>Id <c>diameter</c>. D = max<sub>u,v</sub> d(u, v) = the largest eccentricity, over the largest connected
 /// component (undirected) or the largest strongly connected component (directed), where every distance is finite.
 /// Like networkx 3.6.1's <c>diameter</c>, it raises <see cref="DisconnectedGraphException"/> on a disconnected network
-/// by default; with <see cref="DiameterOptions.Disconnected"/> = <see cref="DisconnectedPolicy.LargestComponent"/> it
+/// by default; with <see cref="ComponentDistanceOptions.Disconnected"/> = <see cref="DisconnectedPolicy.LargestComponent"/> it
 /// measures the largest component and says so: values <c>value</c>, <c>component-size</c>, <c>component-share</c>, <c>components</c>; properties
 /// <c>scope</c>, <c>connected</c>, <c>components</c>. On a connected network the value equals networkx's. Ties between
 /// equally large components go to the one holding the lowest-indexed innovator.</para>
-/// <para>Sampled (<see cref="DiameterOptions.Samples"/> = k): the largest eccentricity of k distinct sources of the
+/// <para>Sampled (<see cref="ComponentDistanceOptions.Samples"/> = k): the largest eccentricity of k distinct sources of the
 /// component drawn with <see cref="Kernels.DeterministicRandom"/>(seed, stream 2); a lower bound. Properties
 /// <c>seed</c>, <c>samples</c>, <c>sampled-sources</c>.</para>
 /// <para>Edge cases: a single innovator (or only isolated ones) gives 0; empty network NaN. igraph's
@@ -60,12 +42,6 @@ public sealed class DiameterMetric : Metric<DiameterOptions, ScalarResult>
     public override ScalarResult Compute(MetricContext context, DiameterOptions options)
     {
         ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(options);
-        PathsCommon.CheckSamples(options.Samples, Id);
-        var view = PathsCommon.View(context, options.Directed, options.Weighted);
-        var cd = ComponentDistances.Get(context, view, options.Samples, Id);
-        cd.ThrowIfDisconnected(options.Disconnected, Id);
-        var (values, props) = cd.Describe(context, cd.Diameter, options.Weighted);
-        return new ScalarResult(Id, values, props);
+        return ComponentDistances.Result(context, options, Id, static cd => cd.Diameter);
     }
 }
