@@ -43,8 +43,8 @@ var pillarOf = new Dictionary<string, string>(StringComparer.Ordinal);
 using (var parser = new TextFieldParser(files.H2020Projects) { TextFieldType = FieldType.Delimited, HasFieldsEnclosedInQuotes = true })
 {
     parser.SetDelimiters(",");
-    var header = parser.ReadFields()!;
-    int rcn = Array.IndexOf(header, "project_rcn"), programme = Array.IndexOf(header, "programme");
+    var columns = parser.ReadFields()!;
+    int rcn = Array.IndexOf(columns, "project_rcn"), programme = Array.IndexOf(columns, "programme");
     while (parser.ReadFields() is { } row)
     {
         var first = row[programme].Split(';')[0];
@@ -121,6 +121,9 @@ header.AddRange(table.Networks);
 doc.Heading("Side by side")
    .Paragraph("Rows are network-level values: a metric's scalar values, the mean of a node metric over all organisations (`degree.mean`; isolated organisations count, so read it with `innovators.active`), and the glocal summary: links, active organisations, the scale mix (share of link weight by scale), the E-I index and openness with countries as groups, the technological gatekeepers of each country summed, and the glocal actors. With organisations located by country, \"near\" is set to National (`WithGlocalSummary(o => o with { LocalCutoff = Scale.National })`): an internal tie stays in the country, and a glocal actor has partners both at home and abroad.")
    .Table("The three pillars side by side (`ComparisonTable.ToCsv()` gives the same table with every digit)", header, rows, "comparison.csv");
+
+string V(string row, int part) => N(table[row, parts[part].Key]);
+doc.Paragraph(string.Create(ci, $"Reading the table: Societal challenges has the most links ({V("links", 2)}) and active organisations ({V("innovators.active", 2)}), and its largest component holds {V("components.largest-share", 2)} of all organisations, against {V("components.largest-share", 0)} in Excellent science, whose many single-host grants (ERC, individual fellowships) give no link. Excellent science is the most clustered (transitivity {V("transitivity", 0)} against {V("transitivity", 1)} and {V("transitivity", 2)}): its projects are few large networks (training networks, infrastructures) whose partners are all tied to each other. Industrial leadership is the least open: {V("scale-mix.share.national", 1)} of its link weight stays in one country (SME-instrument and industry projects), against {V("scale-mix.share.national", 0)} and {V("scale-mix.share.national", 2)}, and its E-I index with countries as groups is {V("ei-index.ei.country", 1)}. Societal challenges reaches furthest: {V("scale-mix.share.global", 2)} of its weight is Global (partners in two world regions)."));
 
 var scaleRows = new List<string>();
 foreach (var r in table.Rows)
