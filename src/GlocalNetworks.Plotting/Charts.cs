@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using GlocalNetworks.Comparison;
 using GlocalNetworks.Metrics;
 using ScottPlot;
 
@@ -240,6 +241,22 @@ public static class Charts
         plot.YLabel(valueLabel);
         plot.ShowLegend();
         return new Chart(plot, title, Math.Max(DefaultWidth, 120 * categories.Count), DefaultHeight);
+    }
+
+    /// <summary>A comparison as grouped bars: one group per row of <paramref name="table"/>, one bar per network (rows on
+    /// one scale read best together, e.g. the <c>scale-mix.share.*</c> rows).</summary>
+    /// <param name="table">The comparison.</param>
+    /// <param name="rows">The rows to draw; empty for every row.</param>
+    /// <param name="title">The title.</param>
+    /// <param name="valueLabel">The value axis label.</param>
+    /// <returns>The chart.</returns>
+    /// <exception cref="KeyNotFoundException">A row does not exist.</exception>
+    public static Chart Comparison(ComparisonTable table, IReadOnlyList<string> rows, string title = "Comparison", string valueLabel = "")
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(rows);
+        var (categories, series) = table.ToSeries([.. rows]);
+        return GroupedBars(title, categories, series, valueLabel);
     }
 
     private static MatrixResult TopBlock(MatrixResult m, int k)

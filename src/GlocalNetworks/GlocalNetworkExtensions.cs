@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using GlocalNetworks.Comparison;
 using GlocalNetworks.Evolution;
 using GlocalNetworks.Fluent;
 using GlocalNetworks.Metrics;
@@ -6,7 +8,8 @@ using GlocalNetworks.Model;
 
 namespace GlocalNetworks;
 
-/// <summary>The front doors: <c>network.Analyze()</c> and <c>network.Evolve()</c>.</summary>
+/// <summary>The front doors: <c>network.Analyze()</c>, <c>network.Evolve()</c>, <c>network.SplitBy(...)</c> and the static
+/// <c>GlocalNetwork.Compare(...)</c> (a C# 14 static extension member, so the model references no front end).</summary>
 public static class GlocalNetworkExtensions
 {
     /// <summary>Starts an analysis of <paramref name="network"/> with the built-in metrics.</summary>
@@ -47,5 +50,51 @@ public static class GlocalNetworkExtensions
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(registry);
         return new EvolutionBuilder(network, registry);
+    }
+
+    /// <summary>Splits <paramref name="network"/> into named parts (by link kind, an innovator attribute, a link key or
+    /// link predicates: see <see cref="NetworkSplit"/>) and starts a side-by-side comparison of the parts.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="split">How to split it.</param>
+    /// <returns>A fluent builder over the parts.</returns>
+    /// <exception cref="ArgumentException">The split gives no part.</exception>
+    public static ComparisonBuilder SplitBy(this GlocalNetwork network, NetworkSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(split);
+        return new ComparisonBuilder(split.Apply(network));
+    }
+
+    /// <summary>Splits <paramref name="network"/> by an innovator attribute (<see cref="NetworkSplit.ByAttribute"/>) and
+    /// starts a side-by-side comparison of the parts.</summary>
+    /// <param name="network">The network.</param>
+    /// <param name="innovatorAttribute">The attribute name.</param>
+    /// <returns>A fluent builder over the parts.</returns>
+    public static ComparisonBuilder SplitBy(this GlocalNetwork network, string innovatorAttribute) =>
+        SplitBy(network, NetworkSplit.ByAttribute(innovatorAttribute));
+
+    extension(GlocalNetwork)
+    {
+        /// <summary>Starts a side-by-side comparison of named networks: <c>GlocalNetwork.Compare(nets).Compute("density").Run()</c>.</summary>
+        /// <param name="networks">Name → network, in column order; names unique.</param>
+        /// <returns>A fluent builder.</returns>
+        /// <exception cref="ArgumentException">There is no network, or a name repeats or is empty.</exception>
+        public static ComparisonBuilder Compare(IEnumerable<KeyValuePair<string, GlocalNetwork>> networks) => new(networks);
+
+        /// <summary>Starts a side-by-side comparison of named networks given as (name, network) pairs.</summary>
+        /// <param name="networks">The pairs, in column order; names unique.</param>
+        /// <returns>A fluent builder.</returns>
+        /// <exception cref="ArgumentException">There is no network, or a name repeats or is empty.</exception>
+        public static ComparisonBuilder Compare(params (string Name, GlocalNetwork Network)[] networks)
+        {
+            ArgumentNullException.ThrowIfNull(networks);
+            var list = new List<KeyValuePair<string, GlocalNetwork>>(networks.Length);
+            foreach (var (name, net) in networks)
+            {
+                list.Add(new(name, net));
+            }
+
+            return new ComparisonBuilder(list);
+        }
     }
 }

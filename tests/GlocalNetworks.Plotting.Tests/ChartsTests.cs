@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using GlocalNetworks.Data;
 using GlocalNetworks.Metrics;
+using GlocalNetworks.Model;
 using MathNet.Numerics.LinearAlgebra;
 using Xunit;
 
@@ -83,6 +85,19 @@ public class ChartsTests
 
         AssertPng(chart.ToPng(), chart.Width, chart.Height);
         Assert.Throws<ArgumentException>(() => Charts.GroupedBars("x", ["a"], [new("s", [1.0, 2.0])]));
+    }
+
+    [Fact]
+    public void Comparison_GroupedBarsOfTheChosenRows()
+    {
+        var net = DefaultDataSet.Load().Network;
+        var table = GlocalNetwork.Compare(("whole", net), ("local", net.AtScales(Scale.Local))).Compute("density").Run();
+
+        var chart = Charts.Comparison(table, ["scale-mix.share.local", "scale-mix.share.global"], "Scale mix");
+
+        Assert.Equal("Scale mix", chart.Title);
+        AssertPng(chart.ToPng(), Charts.DefaultWidth, Charts.DefaultHeight);
+        Assert.Throws<KeyNotFoundException>(() => Charts.Comparison(table, ["no-such-row"]));
     }
 
     [Fact]

@@ -767,38 +767,7 @@ public static class EconGeoIndicators
         }
     }
 
-    private static double Spearman(double[] x, double[] y) => Moments.Pearson(Ranks(x), Ranks(y));
-
-    // Ranks with ties averaged (R's rank(ties.method = "average")).
-    private static double[] Ranks(double[] x)
-    {
-        var order = new int[x.Length];
-        for (var i = 0; i < order.Length; i++)
-        {
-            order[i] = i;
-        }
-
-        var keys = (double[])x.Clone();
-        Array.Sort(keys, order);
-        var ranks = new double[x.Length];
-        for (var i = 0; i < keys.Length;)
-        {
-            var j = i;
-            while (j + 1 < keys.Length && keys[j + 1] == keys[i])
-            {
-                j++;
-            }
-
-            for (var k = i; k <= j; k++)
-            {
-                ranks[order[k]] = ((i + j) / 2.0) + 1;
-            }
-
-            i = j + 1;
-        }
-
-        return ranks;
-    }
+    private static double Spearman(double[] x, double[] y) => Moments.Spearman(x, y);
 
     // MathNet's CSR from our arrays (rowCount, columnCount, valueCount, rowPointers, columnIndices, values).
     private static Matrix<double> Sparse(int n, int[] offsets, int[] indices, double[] values) =>

@@ -60,4 +60,44 @@ internal static class Moments
 
         return s;
     }
+
+    /// <summary>The Spearman rank correlation: the Pearson correlation of the ranks, ties averaged; NaN when either side
+    /// is constant or the samples are empty.</summary>
+    /// <param name="x">The first sample.</param>
+    /// <param name="y">The second sample.</param>
+    /// <returns>ρ in [-1, 1], or NaN.</returns>
+    public static double Spearman(double[] x, double[] y) => Pearson(Ranks(x), Ranks(y));
+
+    /// <summary>Ranks 1..n with ties averaged (R's <c>rank(ties.method = "average")</c>).</summary>
+    /// <param name="x">The sample (not changed).</param>
+    /// <returns>The rank of each value.</returns>
+    public static double[] Ranks(double[] x)
+    {
+        var order = new int[x.Length];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        var keys = (double[])x.Clone();
+        Array.Sort(keys, order);
+        var ranks = new double[x.Length];
+        for (var i = 0; i < keys.Length;)
+        {
+            var j = i;
+            while (j + 1 < keys.Length && keys[j + 1] == keys[i])
+            {
+                j++;
+            }
+
+            for (var k = i; k <= j; k++)
+            {
+                ranks[order[k]] = ((i + j) / 2.0) + 1;
+            }
+
+            i = j + 1;
+        }
+
+        return ranks;
+    }
 }

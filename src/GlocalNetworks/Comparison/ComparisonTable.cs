@@ -1,0 +1,185 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text;
+using GlocalNetworks.Metrics;
+
+namespace GlocalNetworks.Comparison;
+
+/// <summary>
+/// Networks side by side (from <c>GlocalNetwork.Compare(...)</c> or <c>network.SplitBy(...)</c>): one row per
+/// network-level value (<c>density</c>, <c>scale-mix.share.local</c>, <c>gatekeepers.gatekeeper</c>, ...), one column per
+/// network, plus each network's full <see cref="AnalysisResult"/> for anything below the network level. Immutable.
+/// </summary>
+public sealed class ComparisonTable
+{
+    private readonly string[] _networks;
+    private readonly string[] _rows;
+    private readonly double[][] _values;
+    private readonly Dictionary<string, int> _rowIndex;
+    private readonly AnalysisResult[] _results;
+
+    internal ComparisonTable(string[] networks, List<string> rows, List<double[]> values, AnalysisResult[] results)
+    {
+        _networks = networks;
+        _rows = rows.ToArray();
+        _values = values.ToArray();
+        _results = results;
+        _rowIndex = new Dictionary<string, int>(_rows.Length, StringComparer.Ordinal);
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            _rowIndex.Add(_rows[i], i);
+        }
+    }
+
+    /// <summary>The network names (the columns), in the order given.</summary>
+    public IReadOnlyList<string> Networks => _networks;
+
+    /// <summary>The row names, in the order computed: the requested metrics first, then the glocal summary.</summary>
+    public IReadOnlyList<string> Rows => _rows;
+
+    /// <summary>A value.</summary>
+    /// <param name="row">The row name.</param>
+    /// <param name="network">The network name.</param>
+    /// <exception cref="KeyNotFoundException">No such row or network; the message lists the names.</exception>
+    public double this[string row, string network] => Row(row)[NetworkIndex(network)];
+
+    /// <summary>A row: its value for each network, in <see cref="Networks"/> order.</summary>
+    /// <param name="row">The row name.</param>
+    /// <returns>The values.</returns>
+    /// <exception cref="KeyNotFoundException">No such row.</exception>
+    public ReadOnlySpan<double> Row(string row) => _values[RowIndex(row)];
+
+    /// <summary>Whether the table has a row.</summary>
+    /// <param name="row">The row name.</param>
+    /// <returns>Whether it exists.</returns>
+    public bool HasRow(string row) => row is not null && _rowIndex.ContainsKey(row);
+
+    /// <summary>The analysis of one network (every metric's full result, node and region tables included).</summary>
+    /// <param name="network">The network name.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="KeyNotFoundException">No such network.</exception>
+    public AnalysisResult Result(string network) => _results[NetworkIndex(network)];
+
+    /// <summary>The given rows as plain series for a grouped-bar chart (Plotting's <c>Charts.Comparison</c>): the
+    /// categories are the rows, and each network is a series of its values by row.</summary>
+    /// <param name="rows">Row names; none for every row.</param>
+    /// <returns>The categories and, per network, its values.</returns>
+    /// <exception cref="KeyNotFoundException">A row does not exist.</exception>
+    public (IReadOnlyList<string> Categories, IReadOnlyList<KeyValuePair<string, double[]>> Series) ToSeries(params string[] rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var chosen = rows.Length == 0 ? _rows : rows;
+        var idx = new int[chosen.Length];
+        for (var r = 0; r < chosen.Length; r++)
+        {
+            idx[r] = RowIndex(chosen[r]);
+        }
+
+        var series = new List<KeyValuePair<string, double[]>>(_networks.Length);
+        for (var c = 0; c < _networks.Length; c++)
+        {
+            var v = new double[idx.Length];
+            for (var r = 0; r < idx.Length; r++)
+            {
+                v[r] = _values[idx[r]][c];
+            }
+
+            series.Add(new(_networks[c], v));
+        }
+
+        return ((string[])chosen.Clone(), series);
+    }
+
+    /// <summary>Writes <c>metric,NETWORK1,NETWORK2,...</c> and one line per row (invariant culture, round-trip numbers, NaN as <c>NaN</c>; names quoted when needed).</summary>
+    /// <param name="writer">The destination.</param>
+    public void WriteCsv(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write("metric");
+        foreach (var n in _networks)
+        {
+            writer.Write(',');
+            writer.Write(MetricResult.Cell(n));
+        }
+
+        writer.Write('\n');
+        for (var r = 0; r < _rows.Length; r++)
+        {
+            writer.Write(MetricResult.Cell(_rows[r]));
+            foreach (var v in _values[r])
+            {
+                writer.Write(',');
+                writer.Write(MetricResult.Cell(v));
+            }
+
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>The table as CSV (see <see cref="WriteCsv(TextWriter)"/>).</summary>
+    /// <returns>The text.</returns>
+    public string ToCsv()
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture);
+        WriteCsv(w);
+        return w.ToString();
+    }
+
+    /// <summary>Writes the CSV to a file (UTF-8).</summary>
+    /// <param name="path">The file.</param>
+    public void WriteCsv(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        File.WriteAllText(path, ToCsv(), new UTF8Encoding(false));
+    }
+
+    /// <summary>The table as Markdown (numbers with 6 significant digits, as metric results print them).</summary>
+    /// <returns>The Markdown table.</returns>
+    public string ToMarkdown()
+    {
+        var sb = new StringBuilder("| metric |");
+        foreach (var n in _networks)
+        {
+            sb.Append(' ').Append(MetricResult.Md(n)).Append(" |");
+        }
+
+        sb.Append("\n|---|");
+        foreach (var _ in _networks)
+        {
+            sb.Append("---:|");
+        }
+
+        sb.Append('\n');
+        for (var r = 0; r < _rows.Length; r++)
+        {
+            sb.Append("| ").Append(MetricResult.Md(_rows[r])).Append(" |");
+            foreach (var v in _values[r])
+            {
+                sb.Append(' ').Append(MetricResult.Md(v)).Append(" |");
+            }
+
+            sb.Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public override string ToString() => ToMarkdown();
+
+    private int RowIndex(string row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return _rowIndex.TryGetValue(row, out var i) ? i
+            : throw new KeyNotFoundException($"The comparison has no row '{row}'; it has {string.Join(", ", _rows)}.");
+    }
+
+    private int NetworkIndex(string network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var i = Array.IndexOf(_networks, network);
+        return i >= 0 ? i : throw new KeyNotFoundException($"The comparison has no network '{network}'; it has {string.Join(", ", _networks)}.");
+    }
+}
