@@ -403,6 +403,21 @@ internal static class MainPathKernel
         return new Counts { Weight = weight, Total = total, Log = log, Sources = sources, Sinks = sinks, Isolated = isolated, Order = order };
     }
 
+    /// <summary>N⁻ and N⁺ of every node (or N⁻_all and N⁺_all), in doubles, for tests and reports.</summary>
+    /// <param name="g">The DAG.</param>
+    /// <param name="allStarts">Every non-isolated node starts paths (N⁻_all).</param>
+    /// <param name="allEnds">Every non-isolated node ends paths (N⁺_all).</param>
+    /// <returns>N⁻ and N⁺ by node.</returns>
+    internal static (double[] Minus, double[] Plus) NodeCounts(CsrGraph g, bool allStarts, bool allEnds)
+    {
+        var t = g.Transpose();
+        var order = TopologicalOrder(g, t) ?? throw new InvalidOperationException("Main path counts need an acyclic graph; break its cycles first.");
+        var minus = new double[g.NodeCount];
+        var plus = new double[g.NodeCount];
+        Fill(g, t, order, allStarts, allEnds, false, new double[g.EntryCount], CancellationToken.None, minus, plus);
+        return (minus, plus);
+    }
+
     private static double LogAdd(double a, double b)
     {
         if (double.IsNegativeInfinity(a))
@@ -420,11 +435,11 @@ internal static class MainPathKernel
 
     /// <summary>N⁻ forward and N⁺ backward in topological order, then each arc's count; returns N.</summary>
     private static double Fill(CsrGraph g, CsrGraph t, int[] order, bool allStarts, bool allEnds, bool log, double[] weight,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, double[]? minusOut = null, double[]? plusOut = null)
     {
         var n = g.NodeCount;
-        var minus = new double[n];
-        var plus = new double[n];
+        var minus = minusOut ?? new double[n];
+        var plus = plusOut ?? new double[n];
         double one = log ? 0.0 : 1.0, zero = log ? double.NegativeInfinity : 0.0;
         for (var k = 0; k < n; k++)
         {
