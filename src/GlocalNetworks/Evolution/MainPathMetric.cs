@@ -201,13 +201,13 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
         ]);
 
         // Dropped arcs.
-        var dagSources = SourcesOf(dag);
+        var dagSources = MainPathKernel.EntrySources(dag);
         var droppedArcs = new DroppedArc[dropped.Entries.Length];
         var droppedKeys = new string[droppedArcs.Length];
         var reasonCol = new double[droppedArcs.Length];
         var componentCol = new double[droppedArcs.Length];
         var linksCol = new double[droppedArcs.Length];
-        var gSources = SourcesOf(g);
+        var gSources = MainPathKernel.EntrySources(g);
         for (var i = 0; i < droppedArcs.Length; i++)
         {
             var e = dropped.Entries[i];
@@ -266,21 +266,6 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
 
             return r;
         }
-    }
-
-    private static int[] SourcesOf(CsrGraph g)
-    {
-        var s = new int[g.EntryCount];
-        var offsets = g.Offsets;
-        for (var u = 0; u < g.NodeCount; u++)
-        {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
-            {
-                s[e] = u;
-            }
-        }
-
-        return s;
     }
 
     /// <summary>Each innovator's year: the integer attribute, else the earliest year of the links pointing at it (the

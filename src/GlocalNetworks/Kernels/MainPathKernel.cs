@@ -287,6 +287,24 @@ internal static class MainPathKernel
         return (entries, reasons, owners);
     }
 
+    /// <summary>The source node of every entry (arc) of a CSR graph.</summary>
+    /// <param name="g">The graph.</param>
+    /// <returns>The source by entry.</returns>
+    internal static int[] EntrySources(CsrGraph g)
+    {
+        var s = new int[g.EntryCount];
+        var offsets = g.Offsets;
+        for (var u = 0; u < g.NodeCount; u++)
+        {
+            for (var e = offsets[u]; e < offsets[u + 1]; e++)
+            {
+                s[e] = u;
+            }
+        }
+
+        return s;
+    }
+
     /// <summary>The traversal counts of a DAG.</summary>
     internal sealed class Counts
     {
@@ -683,14 +701,7 @@ internal static class MainPathKernel
             }
         }
 
-        var sourceOf = new int[m];
-        for (var u = 0; u < n; u++)
-        {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
-            {
-                sourceOf[e] = u;
-            }
-        }
+        var sourceOf = EntrySources(g);
 
         var selected = new List<int>();
         var onPath = new bool[n];
