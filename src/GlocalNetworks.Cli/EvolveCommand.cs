@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using System.Threading;
 using System.Text;
 using GlocalNetworks.Metrics;
 
@@ -19,7 +20,7 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
     private readonly Option<bool> _churn = new("--churn") { Description = "Also write churn between consecutive slices (entering, leaving, persisting links; Jaccard; survival)." };
     private readonly Option<DirectoryInfo?> _out = new("--out", "-o") { Description = "Output folder." };
 
-    public Command Create(TextWriter output, TextWriter error)
+    public Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var c = new Command("evolve", "Track metrics over yearly, moving-window or cumulative slices; write trajectories.csv, series.csv and, with --churn, churn tables.");
         _input.AddTo(c);
@@ -51,17 +52,17 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
                 r.AddError("--from and --to go together.");
             }
         });
-        c.SetAction(r => Run(r, output, error));
+        c.SetAction(r => Run(r, output, error, cancellationToken));
         return c;
     }
 
-    private int Run(ParseResult r, TextWriter output, TextWriter error)
+    private int Run(ParseResult r, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var (network, report) = _input.Load(r);
         var outDir = r.GetValue(_out)!.FullName;
         Directory.CreateDirectory(outDir);
         MetricSelection.WriteLoadIssues(report, outDir, error);
-        var builder = network.Evolve().Using(registry).WithSeed(r.GetValue(_selection.Seed)).IgnoringLifetimes(r.GetValue(_ignoreLifetimes));
+        var builder = network.Evolve().Using(registry).WithSeed(r.GetValue(_selection.Seed)).IgnoringLifetimes(r.GetValue(_ignoreLifetimes)).WithCancellation(cancellationToken);
         builder = r.GetValue(_window) is { } width ? builder.Windows(width, r.GetValue(_step))
             : r.GetValue(_cumulative) ? builder.Cumulative()
             : builder.Yearly();

@@ -1,6 +1,7 @@
 using System;
 using System.CommandLine;
 using System.IO;
+using System.Threading;
 using GlocalNetworks.Metrics;
 using Spectre.Console;
 
@@ -28,7 +29,7 @@ internal sealed class MetricsCommand
         _format.AcceptOnlyFromAmong("csv", "json");
     }
 
-    public Command Create(TextWriter output, TextWriter error)
+    public Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var c = new Command("metrics", "Compute metrics on a network and write nodes.csv, regions.csv, links.csv and network.csv.");
         _input.AddTo(c, _list);
@@ -60,7 +61,7 @@ internal sealed class MetricsCommand
                 r.AddError("--from and --to go together.");
             }
         });
-        c.SetAction(r => r.GetValue(_list) ? List(output) : Run(r, output, error));
+        c.SetAction(r => r.GetValue(_list) ? List(output) : Run(r, output, error, cancellationToken));
         return c;
     }
 
@@ -77,13 +78,13 @@ internal sealed class MetricsCommand
         return 0;
     }
 
-    private int Run(ParseResult r, TextWriter output, TextWriter error)
+    private int Run(ParseResult r, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var (network, report) = _input.Load(r);
         var outDir = r.GetValue(_out)!.FullName;
         Directory.CreateDirectory(outDir);
         MetricSelection.WriteLoadIssues(report, outDir, error);
-        var builder = network.Analyze().Using(_registry).WithSeed(r.GetValue(_selection.Seed));
+        var builder = network.Analyze().Using(_registry).WithSeed(r.GetValue(_selection.Seed)).WithCancellation(cancellationToken);
         if (r.GetValue(_from) is { } from && r.GetValue(_to) is { } to)
         {
             builder = builder.Between(from, to);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.IO;
+using System.Threading;
 using GlocalNetworks.Plotting;
 
 namespace GlocalNetworks.Cli;
@@ -20,7 +21,7 @@ internal sealed class ReportCommand
     private readonly Option<string?> _title = new("--title") { Description = "The report's title." };
     private readonly Option<ulong> _seed = new("--seed") { Description = "Seed of every random choice (default 42).", DefaultValueFactory = _ => 42UL };
 
-    public Command Create(TextWriter output, TextWriter error)
+    public Command Create(TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
         var c = new Command("report", "Write the glocal report (index.html, report.md, CSV tables, PNG charts); with no input, of the embedded default data set.");
         _input.AddTo(c, defaultData: true);
@@ -45,7 +46,7 @@ internal sealed class ReportCommand
             }
 
             error.WriteLine($"{network}; writing the report");
-            foreach (var p in GlocalReport.Write(network, r.GetValue(_out)!.FullName, options))
+            foreach (var p in GlocalReport.Write(network, r.GetValue(_out)!.FullName, options, cancellationToken))
             {
                 output.WriteLine(p);
             }

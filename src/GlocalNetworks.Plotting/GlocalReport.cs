@@ -89,6 +89,7 @@ public static class GlocalReport
         Brokers(doc, result.Get(StandardMetrics.Brokerage), result.Get(StandardMetrics.Gatekeepers), flowLevel, level, o, Name, network);
         Flows(doc, result.Get(StandardMetrics.RegionFlows), flowLevel, o);
         Decay(doc, result.Get(StandardMetrics.DistanceDecay));
+        OverTime(doc, network, o, cancellationToken);
         doc.Paragraph(string.Create(CultureInfo.InvariantCulture,
             $"Made by GlocalNetworks with seed {o.Seed}. Every table is also a CSV file beside this report."));
         return doc;
@@ -308,6 +309,39 @@ public static class GlocalReport
                 $"Link probability (links over pairs of located innovators) by great-circle distance band; decay exponent γ = {ReportDocument.Number(decay.Network["gamma-ppml"])} by Poisson pseudo-maximum likelihood, {ReportDocument.Number(decay.Network["gamma-ols"])} by log-log OLS."))
             .Table("Links and pairs by distance band", bands, "distance-decay.csv", sortColumn: null, maxRows: 50)
             .Chart(Charts.Lines("Link probability by distance", x, [new("probability", y.ToArray())], "km", "link probability", logLog: true), "distance-decay.png");
+    }
+
+    private static void OverTime(ReportDocument doc, GlocalNetwork net, GlocalReportOptions o, CancellationToken cancellationToken)
+    {
+        if (net.Links.YearRange is not { } years || years.Last - years.First < 1)
+        {
+            return;
+        }
+
+        var t = net.Evolve().Yearly().WithSeed(o.Seed).WithCancellation(cancellationToken).Track("density").Track(StandardMetrics.ScaleMix, m => m with { Groupings = ScaleMixGroupings.Network }).Run();
+        var x = new double[t.Slices.Count];
+        for (var i = 0; i < x.Length; i++)
+        {
+            x[i] = t.Slices[i].From;
+        }
+
+        var shares = new List<KeyValuePair<string, double[]>>();
+        foreach (var scale in net.Classifier.Scales)
+        {
+            shares.Add(new(scale.ToString(), t.GetSeries("scale-mix.count-share." + scale.ToString().ToLowerInvariant()).Values.ToArray()));
+        }
+
+        var rows = new List<IReadOnlyList<string>>();
+        for (var i = 0; i < x.Length; i++)
+        {
+            rows.Add([t.Slices[i].Label, ReportDocument.Number(t.GetSeries("scale-mix.links")[i]), ReportDocument.Number(t.GetSeries("density")[i])]);
+        }
+
+        doc.Heading("Over time")
+            .Paragraph(string.Create(CultureInfo.InvariantCulture,
+                $"Yearly slices from {years.First} to {years.Last}; a link with an end year counts in every year it runs, undated links ({net.Links.UndatedCount}) in none."))
+            .Table("Links and density by year", ["year", "links", "density"], rows, "over-time.csv")
+            .Chart(Charts.Lines("Share of links by scale, by year", x, shares, "year", "share of links"), "scale-mix-over-time.png");
     }
 
     private static string RegionLabel(GlocalNetwork net, string id) =>

@@ -104,4 +104,31 @@ public class ReportTests
         var rows = section.Split('\n').Count(l => l.StartsWith("| ", StringComparison.Ordinal)) - 1; // minus the header
         Assert.Equal(big, rows);
     }
+
+    [Fact]
+    public void GlocalReport_DatedNetwork_ShowsTheYears()
+    {
+        var net = GlocalNetworks.Model.GlocalNetwork.CreateBuilder()
+            .AddRegion("w", "World", "world")
+            .AddRegion("eu", "Europe", "world-region", "w")
+            .AddRegion("de", "Germany", "country", "eu")
+            .AddRegion("by", "Bavaria", "province", "de")
+            .AddRegion("m", "Munich", "city", "by")
+            .AddRegion("n", "Nuremberg", "city", "by")
+            .AddInnovator("a", "A", GlocalNetworks.Model.InnovatorKind.Firm, "m")
+            .AddInnovator("b", "B", GlocalNetworks.Model.InnovatorKind.Firm, "m")
+            .AddInnovator("c", "C", GlocalNetworks.Model.InnovatorKind.Firm, "n")
+            .AddLink("a", "b", year: 2010)
+            .AddLink("b", "c", year: 2011, endYear: 2012)
+            .AddLink("a", "c", year: 2012)
+            .Build();
+
+        var md = GlocalReport.Build(net).ToMarkdown();
+
+        // 2010: a-b; 2011: b-c; 2012: b-c (still running) and a-c. Density over 3 pairs.
+        Assert.Contains("## Over time", md);
+        Assert.Contains("| 2010 | 1 | 0.3333 |", md);
+        Assert.Contains("| 2012 | 2 | 0.6667 |", md);
+        Assert.Contains("![Share of links by scale, by year](scale-mix-over-time.png)", md);
+    }
 }

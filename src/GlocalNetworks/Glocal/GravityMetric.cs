@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using GlocalNetworks.Kernels;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using GlocalNetworks.Statistics;
@@ -119,8 +120,9 @@ public sealed class GravityResult : CompositeResult
 /// </summary>
 /// <remarks>
 /// <para>Id <c>gravity</c>. Observations are the pairs of regions at the level that hold innovators: R &lt; S in
-/// region order (undirected), or R ≠ S (directed). y_RS is the number of links (or their weight) between R and S, from one
-/// pass over the link list; links within a region, and links with an end located above the level, are not observations
+/// region order (undirected), or R ≠ S (directed). y_RS is the number of links (or their weight) between R and S: the
+/// entry F_RS of the <c>region-flows</c> matrix F = MᵀAM (<see cref="RegionFlowsMetric"/>, same kernel and graph view);
+/// links within a region, and links with an end located above the level, are not observations
 /// (both counted in the properties, with the ungrouped innovators). Terms, in order: <c>intercept</c>, <c>ln-mass-r</c>,
 /// <c>ln-mass-s</c> (innovators, total degree or a user mass), <c>ln-distance</c> (haversine distance between the
 /// regions' centroids, R = 6371.0088 km), <c>same-parent</c> (1 when both have the same ancestor at
@@ -136,7 +138,8 @@ public sealed class GravityResult : CompositeResult
 /// dummy is 1 everywhere), <see cref="GlocalDataException"/> for missing centroids (unless dropped), zero distances,
 /// missing user masses or covariate pairs, and <see cref="ConvergenceException"/> after
 /// <see cref="GravityOptions.MaxIterations"/>.</para>
-/// <para>Time O(m + r² p²) per IRLS iteration (r regions, p terms); memory a dense r × r flow array for r ≤ 2048.</para>
+/// <para>Time O(n + m) for the flows, then O(r² p²) per IRLS iteration (r regions, p terms); memory the CSR view and a
+/// dense r × r flow array for r ≤ 2048 (sparse above).</para>
 /// <para>Checked against R 4.2 <c>glm(family = quasipoisson)</c> and sandwich 3.0-2 on a seeded 19-region network
 /// (tests/oracles/gravity.R), to 1e-12 relative.</para>
 /// </remarks>
@@ -144,8 +147,6 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
 {
     /// <summary>The id.</summary>
     public const string MetricId = "gravity";
-
-    private const int DenseFlowLimit = 2048;
 
     /// <inheritdoc/>
     public override string Id => MetricId;
@@ -172,7 +173,7 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
             regionIndex[g] = net.Regions.IndexOf(groups.Ids[g]);
         }
 
-        var flows = AccumulateRegionFlows(net, groups.GroupOf, r, directed, options.Weighted, out var excludedLinks, out var internalLinks);
+        var flows = RegionFlows(context, groups, directed, options.Weighted);
         var mass = Masses(net, groups, options);
         var sameParent = SameParentOf(net, level, regionIndex, options);
         var covariates = CovariateNames(options);
@@ -235,7 +236,7 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
         for (var i = 0; i < n; i++)
         {
             var (a, b) = rows[i];
-            y[i] = flows.Get(a, b);
+            y[i] = flows.Flows.At(a, b);
             sumY += y[i];
             var d = net.Regions[regionIndex[a]].Centroid!.Value.DistanceKm(net.Regions[regionIndex[b]].Centroid!.Value);
             if (!(d > 0))
@@ -278,8 +279,8 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
             ["regions-zero-mass"] = Invariant(zeroMass),
             ["regions-without-centroid"] = Invariant(noCentroid.Count),
             ["pairs-dropped"] = Invariant(dropped),
-            ["links-internal"] = Invariant(internalLinks),
-            ["links-excluded"] = Invariant(excludedLinks),
+            ["links-internal"] = Invariant(flows.InternalLinks),
+            ["links-excluded"] = Invariant(flows.ExcludedLinks),
             ["ungrouped"] = Invariant(groups.UngroupedCount),
             ["tolerance"] = options.Tolerance.ToString("R", CultureInfo.InvariantCulture),
         };
@@ -312,50 +313,45 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
         return new GravityResult(Id, table, network, fit, props);
     }
 
-    /// <summary>F_RS between the regions at the level: one pass over the link list (a dense r × r array up to r = 2048,
-    /// a dictionary above). Undirected: F[min, max]; directed: F[R, S], an undirected link adding both ways. Stands in for
-    /// the <c>region-flows</c> kernel until it exists.</summary>
-    internal static RegionPairFlows AccumulateRegionFlows(GlocalNetwork net, ReadOnlySpan<int> groupOf, int r, bool directed, bool weighted,
-        out long excluded, out long internalLinks)
+    /// <summary>F_RS between the regions at the level, from the <c>region-flows</c> kernel (<see cref="GroupFlows"/>, F = MᵀAM on
+    /// <see cref="RegionFlowsMetric.FlowView"/>): weights summed, or links counted (parallel links each 1); undirected, F is
+    /// symmetric; directed, F_RS holds the arcs R → S, an undirected link being two arcs (it flows both ways). Also counts
+    /// the links inside a region and the links with an ungrouped end (each link once, whatever the view).</summary>
+    internal static GravityFlows RegionFlows(MetricContext context, InnovatorGroups groups, bool directed, bool weighted)
     {
-        var flows = new RegionPairFlows(r);
-        var src = net.Links.Sources;
-        var dst = net.Links.Targets;
-        var w = net.Links.Weights;
-        var arc = net.Links.Directed;
-        excluded = 0;
-        internalLinks = 0;
+        var r = groups.Count;
+        var groupOf = groups.GroupOf;
+        var graph = context.Graph(RegionFlowsMetric.FlowView(directed, weighted));
+        var flows = GroupFlows.Compute(graph, groupOf, r, !directed, context.MaxDegreeOfParallelism, context.CancellationToken);
+        var links = context.Network.Links;
+
+        // The link counts come free from F when its entries count each link once: the count view (parallel links each 1)
+        // read undirected (F_RR is the internal links, each once; UngroupedWeight each link with an ungrouped end once) or
+        // directed with every link an arc. Weights, or undirected links doubled into two arcs, break that; then one O(m)
+        // pass over the link list's ends counts them (cheaper than building and reading a second, count, CSR view).
+        if (!weighted && (!directed || links.AllDirected))
+        {
+            var inside = 0.0;
+            for (var q = 0; q < r; q++)
+            {
+                inside += flows.At(q, q);
+            }
+
+            return new GravityFlows(flows, (long)inside, (long)flows.UngroupedWeight);
+        }
+
+        var src = links.Sources;
+        var dst = links.Targets;
+        long excluded = 0, internalLinks = 0;
         for (var l = 0; l < src.Length; l++)
         {
             var a = groupOf[src[l]];
             var b = groupOf[dst[l]];
-            if (a < 0 || b < 0)
-            {
-                excluded++;
-                continue;
-            }
-
-            if (a == b)
-            {
-                internalLinks++;
-                continue;
-            }
-
-            var v = weighted ? w[l] : 1.0;
-            if (!directed)
-            {
-                flows.Add(Math.Min(a, b), Math.Max(a, b), v);
-                continue;
-            }
-
-            flows.Add(a, b, v);
-            if (!arc[l])
-            {
-                flows.Add(b, a, v);
-            }
+            excluded += a < 0 || b < 0 ? 1 : 0;
+            internalLinks += a >= 0 && a == b ? 1 : 0;
         }
 
-        return flows;
+        return new GravityFlows(flows, internalLinks, excluded);
     }
 
     private static double[] Masses(GlocalNetwork net, InnovatorGroups groups, GravityOptions options)
@@ -493,25 +489,10 @@ public sealed class GravityMetric : Metric<GravityOptions, GravityResult>
         Array.Fill(a, double.NaN);
         return a;
     }
-
-    /// <summary>Flow totals by region pair: dense up to <see cref="DenseFlowLimit"/> regions, a dictionary above.</summary>
-    internal sealed class RegionPairFlows(int r)
-    {
-        private readonly double[]? _dense = r <= DenseFlowLimit ? new double[r * r] : null;
-        private readonly Dictionary<long, double>? _sparse = r <= DenseFlowLimit ? null : [];
-
-        public void Add(int a, int b, double v)
-        {
-            if (_dense is not null)
-            {
-                _dense[(a * r) + b] += v;
-                return;
-            }
-
-            var key = ((long)a * r) + b;
-            _sparse![key] = _sparse.GetValueOrDefault(key) + v;
-        }
-
-        public double Get(int a, int b) => _dense is not null ? _dense[(a * r) + b] : _sparse!.GetValueOrDefault(((long)a * r) + b);
-    }
 }
+
+/// <summary>Gravity's y source: the region flow matrix and the link counts left out of it.</summary>
+/// <param name="Flows">F at the level (<see cref="FlowMatrix.At"/> gives y_RS).</param>
+/// <param name="InternalLinks">The links whose two ends are in the same region.</param>
+/// <param name="ExcludedLinks">The links with an end that has no region at the level.</param>
+internal readonly record struct GravityFlows(FlowMatrix Flows, long InternalLinks, long ExcludedLinks);

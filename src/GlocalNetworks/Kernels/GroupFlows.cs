@@ -448,4 +448,20 @@ internal sealed record FlowMatrix(int Size, double[]? Dense, int[]? RowPointers,
 {
     /// <summary>Whether the matrix is dense.</summary>
     public bool IsDense => Dense is not null;
+
+    /// <summary>F[row, column]: an array read when dense, a binary search of the row when sparse.</summary>
+    /// <param name="row">The row group, in [0, <see cref="Size"/>).</param>
+    /// <param name="column">The column group, in [0, <see cref="Size"/>).</param>
+    /// <returns>The entry (0 when not stored).</returns>
+    public double At(int row, int column)
+    {
+        if (Dense is not null)
+        {
+            return Dense[(column * Size) + row];
+        }
+
+        var from = RowPointers![row];
+        var k = Array.BinarySearch(Columns!, from, RowPointers[row + 1] - from, column);
+        return k >= 0 ? Values![k] : 0;
+    }
 }

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using GlocalNetworks.Glocal;
+using GlocalNetworks.Kernels;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using GlocalNetworks.Statistics;
@@ -81,58 +83,107 @@ public class GravityMetricTests
     }
 
     [Fact]
-    public void AccumulateRegionFlows_MixedAtProvince_CountsBetweenInternalAndExcluded()
+    public void RegionFlows_MixedAtProvince_CountsBetweenInternalAndExcluded()
     {
         // Provinces: Bavaria (m1, m2, n1) = group 0, Saxony (d1) = group 1; de, p1, t1 have no province.
         // Bavaria-Saxony: n1-d1 (1.5), m1-d1 (1.0): 2 links, weight 2.5. Internal: m1-m2, m1-n1. Excluded: the 5 links
         // touching de, p1 or t1.
         var net = TinyNetworks.Mixed();
+        var context = new MetricContext(net);
         var groups = InnovatorGroups.ByLevel(net, "province");
 
-        var count = GravityMetric.AccumulateRegionFlows(net, groups.GroupOf, 2, false, false, out var excluded, out var inside);
-        var weight = GravityMetric.AccumulateRegionFlows(net, groups.GroupOf, 2, false, true, out _, out _);
+        var count = GravityMetric.RegionFlows(context, groups, false, false);
+        var weight = GravityMetric.RegionFlows(context, groups, false, true);
 
-        Assert.Equal(2.0, count.Get(0, 1));
-        Assert.Equal(0.0, count.Get(1, 0));
-        Assert.Equal(2.5, weight.Get(0, 1));
-        Assert.Equal(5, excluded);
-        Assert.Equal(2, inside);
+        Assert.Equal(2.0, count.Flows.At(0, 1));
+        Assert.Equal(2.0, count.Flows.At(1, 0));
+        Assert.Equal(2.5, weight.Flows.At(0, 1));
+        Assert.Equal(5, count.ExcludedLinks);
+        Assert.Equal(2, count.InternalLinks);
+        Assert.Equal(5, weight.ExcludedLinks);
+        Assert.Equal(2, weight.InternalLinks); // links, not the internal weight 7
     }
 
     [Fact]
-    public void AccumulateRegionFlows_DirectedAtCountry_ArcOneWayUndirectedLinkBothWays()
+    public void RegionFlows_DirectedAtCountry_ArcOneWayUndirectedLinkBothWays()
     {
         // Countries: DE = 0, FR = 1, JP = 2. p1 -> t1 is directed (FR -> JP once); m2-p1 and m1-p1 are undirected
         // (DE -> FR and FR -> DE twice each); m2-t1 undirected (DE <-> JP once each).
         var net = TinyNetworks.Mixed();
         var groups = InnovatorGroups.ByLevel(net, "country");
 
-        var f = GravityMetric.AccumulateRegionFlows(net, groups.GroupOf, 3, true, false, out var excluded, out var inside);
+        var f = GravityMetric.RegionFlows(new MetricContext(net), groups, true, false);
 
-        Assert.Equal(1.0, f.Get(1, 2));
-        Assert.Equal(0.0, f.Get(2, 1));
-        Assert.Equal(2.0, f.Get(0, 1));
-        Assert.Equal(2.0, f.Get(1, 0));
-        Assert.Equal(1.0, f.Get(0, 2));
-        Assert.Equal(1.0, f.Get(2, 0));
-        Assert.Equal(0, excluded);
-        Assert.Equal(5, inside); // m1-m2, m1-n1, n1-d1, m1-d1 and d1-de are inside DE
+        Assert.Equal(1.0, f.Flows.At(1, 2));
+        Assert.Equal(0.0, f.Flows.At(2, 1));
+        Assert.Equal(2.0, f.Flows.At(0, 1));
+        Assert.Equal(2.0, f.Flows.At(1, 0));
+        Assert.Equal(1.0, f.Flows.At(0, 2));
+        Assert.Equal(1.0, f.Flows.At(2, 0));
+        Assert.Equal(0, f.ExcludedLinks);
+        Assert.Equal(5, f.InternalLinks); // m1-m2, m1-n1, n1-d1, m1-d1 and d1-de are inside DE, each once (not as two arcs)
     }
 
     [Fact]
-    public void AccumulateRegionFlows_MoreThan2048Regions_SparseEqualsDense()
+    public void RegionFlows_ParallelLinksCountedEach_CountsFromTheFlowMatrix()
     {
-        var dense = new GravityMetric.RegionPairFlows(3);
-        var sparse = new GravityMetric.RegionPairFlows(3000);
+        // All arcs: a -> b twice (parallel, each counted), a -> d and d -> a inside Munich (parallel once undirected), b -> c
+        // (Paris -> Tokyo), c -> k (k is located in JP, above the city level: excluded).
+        var net = TinyNetworks.WorldBuilder()
+            .AddInnovator("a", "A", InnovatorKind.Firm, "Munich")
+            .AddInnovator("b", "B", InnovatorKind.Firm, "Paris")
+            .AddInnovator("c", "C", InnovatorKind.Firm, "Tokyo")
+            .AddInnovator("d", "D", InnovatorKind.Firm, "Munich")
+            .AddInnovator("k", "K", InnovatorKind.Firm, "JP")
+            .AddLink("a", "b", LinkKind.Alliance, 2.0, directed: true)
+            .AddLink("a", "b", LinkKind.CoPatent, 3.0, directed: true)
+            .AddLink("a", "d", LinkKind.CoPatent, 3.0, directed: true)
+            .AddLink("d", "a", LinkKind.CoPatent, 1.0, directed: true)
+            .AddLink("b", "c", LinkKind.CoPatent, 1.0, directed: true)
+            .AddLink("c", "k", LinkKind.CoPatent, 1.0, directed: true)
+            .Build();
+        var context = new MetricContext(net);
+        var groups = InnovatorGroups.ByLevel(net, "city");
+        var ids = groups.Ids.ToList();
+        var (munich, paris, tokyo) = (ids.IndexOf("Munich"), ids.IndexOf("Paris"), ids.IndexOf("Tokyo"));
 
-        dense.Add(1, 2, 0.5);
-        dense.Add(1, 2, 2);
-        sparse.Add(1, 2999, 0.5);
-        sparse.Add(1, 2999, 2);
+        foreach (var directed in new[] { true, false })
+        {
+            var f = GravityMetric.RegionFlows(context, groups, directed, false);
 
-        Assert.Equal(2.5, dense.Get(1, 2));
-        Assert.Equal(2.5, sparse.Get(1, 2999));
-        Assert.Equal(0.0, sparse.Get(2999, 1));
+            Assert.Equal(2.0, f.Flows.At(munich, paris));
+            Assert.Equal(directed ? 0.0 : 2.0, f.Flows.At(paris, munich));
+            Assert.Equal(1.0, f.Flows.At(paris, tokyo));
+            Assert.Equal(2, f.InternalLinks); // a -> d and d -> a
+            Assert.Equal(1, f.ExcludedLinks);
+        }
+
+        Assert.Equal(5.0, GravityMetric.RegionFlows(context, groups, true, true).Flows.At(munich, paris));
+    }
+
+    [Fact]
+    public void FlowMatrixAt_MoreThanTheDenseLimit_SparseEqualsDense()
+    {
+        var net = GravityFixture.Network(directed: true);
+        var graph = new MetricContext(net).Graph(RegionFlowsMetric.FlowView(true, true));
+        var groups = InnovatorGroups.ByLevel(net, "province");
+
+        var dense = GroupFlows.Compute(graph, groups.GroupOf, groups.Count, false, 1, default);
+        var sparse = GroupFlows.Compute(graph, groups.GroupOf, groups.Count, false, 1, default, denseLimit: 0);
+
+        Assert.True(dense.IsDense);
+        Assert.False(sparse.IsDense);
+        var nonZero = 0;
+        for (var a = 0; a < groups.Count; a++)
+        {
+            for (var b = 0; b < groups.Count; b++)
+            {
+                Assert.Equal(dense.At(a, b), sparse.At(a, b), 12);
+                nonZero += dense.At(a, b) > 0 ? 1 : 0;
+            }
+        }
+
+        Assert.True(nonZero > groups.Count);
     }
 
     [Fact]
@@ -191,13 +242,13 @@ public class GravityMetricTests
     {
         var net = GravityFixture.Network();
         var groups = InnovatorGroups.ByLevel(net, "province");
-        var flows = GravityMetric.AccumulateRegionFlows(net, groups.GroupOf, groups.Count, false, false, out _, out _);
+        var flows = GravityMetric.RegionFlows(new MetricContext(net), groups, false, false).Flows;
         var dummy = new Dictionary<(string, string), double>();
         for (var a = 0; a < groups.Count; a++)
         {
             for (var b = a + 1; b < groups.Count; b++)
             {
-                dummy[(groups.Ids[a], groups.Ids[b])] = flows.Get(a, b) > 0 ? 0 : 1;
+                dummy[(groups.Ids[a], groups.Ids[b])] = flows.At(a, b) > 0 ? 0 : 1;
             }
         }
 
