@@ -246,3 +246,26 @@ public sealed class EstimationException : Exception
     /// <summary>The regressors involved, in design order.</summary>
     public IReadOnlyList<string> Regressors { get; }
 }
+
+/// <summary>A directed graph that must be acyclic (a citation network for main path analysis) has a cycle; the message and
+/// <see cref="Cycle"/> name one, and <see cref="CyclicComponents"/> says how many strongly connected components are cyclic.</summary>
+public sealed class GraphNotAcyclicException : InvalidOperationException
+{
+    /// <summary>Creates the error.</summary>
+    /// <param name="cycle">The ids on one cycle, each linked to the next, the first repeated at the end.</param>
+    /// <param name="cyclicComponents">The number of strongly connected components with more than one node.</param>
+    /// <param name="advice">What the caller can do, a sentence ending with a period (may be empty).</param>
+    public GraphNotAcyclicException(IReadOnlyList<string> cycle, int cyclicComponents, string advice)
+        : base(string.Create(CultureInfo.InvariantCulture,
+            $"The graph is not acyclic: '{string.Join("' -> '", cycle ?? Array.Empty<string>())}' is a cycle, and {cyclicComponents} strongly connected component{(cyclicComponents == 1 ? " is" : "s are")} cyclic. {advice}").TrimEnd())
+    {
+        Cycle = cycle ?? Array.Empty<string>();
+        CyclicComponents = cyclicComponents;
+    }
+
+    /// <summary>The ids on one cycle (each linked to the next, the first repeated at the end).</summary>
+    public IReadOnlyList<string> Cycle { get; }
+
+    /// <summary>The number of strongly connected components with more than one node.</summary>
+    public int CyclicComponents { get; }
+}
