@@ -8,6 +8,7 @@ using GlocalNetworks.Benchmarks;
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- --filter '*' --job short
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- footprint 1m [repeats]
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- phases 1m [repeats]
+//   dotnet run -c Release --project benchmarks/GlocalNetworks.Benchmarks -- spmv 1 2   (PageRank iterations on ba-1m)
 if (args.Length > 0 && string.Equals(args[0], "footprint", StringComparison.Ordinal))
 {
     return Footprint.Run(args.AsSpan(1));
@@ -16,6 +17,11 @@ if (args.Length > 0 && string.Equals(args[0], "footprint", StringComparison.Ordi
 if (args.Length > 0 && string.Equals(args[0], "phases", StringComparison.Ordinal))
 {
     return GlocalNetworks.Benchmarks.IO.LoadPhases.Run(args.AsSpan(1));
+}
+
+if (args.Length > 0 && string.Equals(args[0], "spmv", StringComparison.Ordinal))
+{
+    return GlocalNetworks.Benchmarks.Kernels.SpMVQuick.Run(args.AsSpan(1));
 }
 
 // Min and Median next to the Mean: the reference machine is a shared 2-core VM, and the minimum is the least noisy figure.
