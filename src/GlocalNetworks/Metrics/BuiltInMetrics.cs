@@ -20,6 +20,7 @@ public static class BuiltInMetrics
         all.AddRange(CorePeriphery.CorePeripheryFamily.Create());
         all.AddRange(SmallWorld.SmallWorldFamily.Create());
         all.AddRange(GlocalNetworks.Glocal.GlocalFamily.Create());
+        all.AddRange(GlocalNetworks.EconGeo.EconGeoFamily.Create());
         all.AddRange(GlocalNetworks.Evolution.EvolutionFamily.Create());
         return all;
     }
