@@ -87,7 +87,7 @@ public static class GlocalReport
         OpenRegions(doc, network, result.Get(StandardMetrics.EiIndex).Regions(level), o);
         BuzzPipelines(doc, result.Get(StandardMetrics.BuzzPipelines), o, network);
         Brokers(doc, result.Get(StandardMetrics.Brokerage), result.Get(StandardMetrics.Gatekeepers), flowLevel, level, o, Name, network);
-        Flows(doc, result.Get(StandardMetrics.RegionFlows), flowLevel, o);
+        Flows(doc, result.Get(StandardMetrics.RegionFlows), flowLevel);
         Decay(doc, result.Get(StandardMetrics.DistanceDecay));
         OverTime(doc, network, o, cancellationToken);
         doc.Paragraph(string.Create(CultureInfo.InvariantCulture,
@@ -256,7 +256,7 @@ public static class GlocalReport
                 gatekeepers.Regions, "gatekeepers-by-region.csv", sortColumn: "gatekeeper", maxRows: o.TopK, label: id => RegionLabel(net, id));
     }
 
-    private static void Flows(ReportDocument doc, MatrixResult flows, string level, GlocalReportOptions o)
+    private static void Flows(ReportDocument doc, MatrixResult flows, string level)
     {
         if (flows.RowIds.Count < 2)
         {
@@ -281,7 +281,6 @@ public static class GlocalReport
             rows.Add(row);
         }
 
-        _ = o;
         doc.Attach(header, rows, "region-flows.csv");
     }
 

@@ -167,8 +167,37 @@ public sealed class ReportDocument
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
         Directory.CreateDirectory(directory);
-        var written = new List<string>();
+        var pngs = RenderCharts();
         var html = Path.Combine(directory, "index.html");
+        File.WriteAllText(html, ToHtml(pngs), Utf8);
+        var md = Path.Combine(directory, "report.md");
+        File.WriteAllText(md, ToMarkdown(), Utf8);
+        var written = new List<string> { html, md };
+        WriteAssets(directory, pngs, written);
+        return written;
+    }
+
+    /// <summary>Writes the report as one Markdown file (for a documentation site or a repository) with its charts and
+    /// tables in a folder beside it named after the file (<c>docs/example.md</c> and <c>docs/example/</c>), linked
+    /// relatively.</summary>
+    /// <param name="markdownPath">The Markdown file.</param>
+    /// <returns>The paths written, the Markdown file first.</returns>
+    public IReadOnlyList<string> WriteMarkdown(string markdownPath)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(markdownPath);
+        var full = Path.GetFullPath(markdownPath);
+        var folderName = Path.GetFileNameWithoutExtension(full);
+        var assets = Path.Combine(Path.GetDirectoryName(full)!, folderName);
+        Directory.CreateDirectory(assets);
+        File.WriteAllText(full, ToMarkdown(folderName + "/"), Utf8);
+        var written = new List<string> { full };
+        WriteAssets(assets, RenderCharts(), written);
+        return written;
+    }
+
+    // Each chart rendered once, for the HTML and its PNG file alike.
+    private Dictionary<Block, byte[]> RenderCharts()
+    {
         var pngs = new Dictionary<Block, byte[]>();
         foreach (var b in _blocks)
         {
@@ -178,11 +207,12 @@ public sealed class ReportDocument
             }
         }
 
-        File.WriteAllText(html, ToHtml(pngs), Utf8);
-        written.Add(html);
-        var md = Path.Combine(directory, "report.md");
-        File.WriteAllText(md, ToMarkdown(), Utf8);
-        written.Add(md);
+        return pngs;
+    }
+
+    // The charts as PNG files and the tables (shown or attached) as CSV files, in block order.
+    private void WriteAssets(string directory, Dictionary<Block, byte[]> pngs, List<string> written)
+    {
         foreach (var b in _blocks)
         {
             if (b.File is null)
@@ -202,45 +232,6 @@ public sealed class ReportDocument
 
             written.Add(p);
         }
-
-        return written;
-    }
-
-    /// <summary>Writes the report as one Markdown file (for a documentation site or a repository) with its charts and
-    /// tables in a folder beside it named after the file (<c>docs/example.md</c> and <c>docs/example/</c>), linked
-    /// relatively.</summary>
-    /// <param name="markdownPath">The Markdown file.</param>
-    /// <returns>The paths written, the Markdown file first.</returns>
-    public IReadOnlyList<string> WriteMarkdown(string markdownPath)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(markdownPath);
-        var full = Path.GetFullPath(markdownPath);
-        var folderName = Path.GetFileNameWithoutExtension(full);
-        var assets = Path.Combine(Path.GetDirectoryName(full)!, folderName);
-        Directory.CreateDirectory(assets);
-        var written = new List<string> { full };
-        File.WriteAllText(full, ToMarkdown(folderName + "/"), Utf8);
-        foreach (var b in _blocks)
-        {
-            if (b.File is null)
-            {
-                continue;
-            }
-
-            var p = Path.Combine(assets, b.File);
-            if (b.Kind == Kind.Chart)
-            {
-                File.WriteAllBytes(p, b.Chart!.ToPng());
-            }
-            else
-            {
-                File.WriteAllText(p, b.Csv ?? Csv(b.Header!, b.Rows!), Utf8);
-            }
-
-            written.Add(p);
-        }
-
-        return written;
     }
 
     /// <summary>The report as one self-contained HTML document.</summary>

@@ -100,8 +100,9 @@ public sealed class LocationQuotientMetric(string id = LocationQuotientMetric.Me
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        var m = EconGeoIndicators.LocationQuotient(options.Matrix(context), new LocationQuotientOptions { RoundTo2Decimals = options.RoundTo2Decimals, Binary = options.Binary });
-        return new MatrixResult(Id, m.RowIds, m.ColumnIds, m.ToMatrix(), m.Properties);
+        var activity = options.Matrix(context);
+        var lq = new LocationQuotientOptions { RoundTo2Decimals = options.RoundTo2Decimals, Binary = options.Binary };
+        return Id == AliasId ? EconGeoIndicators.Rca(activity, lq) : EconGeoIndicators.LocationQuotient(activity, lq);
     }
 }
 
@@ -214,8 +215,7 @@ public sealed class RelatednessMetric : Metric<RelatednessMetricOptions, MatrixR
         {
             // Fields × regions incidence of the specialisations: C = MᵀM counts the regions specialised in both fields.
             var incidence = EconGeoIndicators.Binary(activity).Transpose();
-            var r = EconGeoIndicators.Relatedness(EconGeoIndicators.CoOccurrence(incidence), new RelatednessOptions { Method = options.Method });
-            return new MatrixResult(MetricId, r.RowIds, r.ColumnIds, r.ToMatrix(), r.Properties);
+            return EconGeoIndicators.Relatedness(EconGeoIndicators.CoOccurrence(incidence), new RelatednessOptions { Method = options.Method });
         });
     }
 }
@@ -241,8 +241,7 @@ public sealed class RelatednessDensityMetric : Metric<RelatednessMetricOptions, 
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(options);
-        var d = EconGeoIndicators.RelatednessDensity(options.Matrix(context), RelatednessMetric.Of(context, options));
-        return new MatrixResult(MetricId, d.RowIds, d.ColumnIds, d.ToMatrix(), d.Properties);
+        return EconGeoIndicators.RelatednessDensity(options.Matrix(context), RelatednessMetric.Of(context, options));
     }
 }
 

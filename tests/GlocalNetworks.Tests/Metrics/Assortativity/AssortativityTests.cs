@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using GlocalNetworks.Internal;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Metrics.Assortativity;
 using GlocalNetworks.Model;
@@ -85,29 +86,9 @@ public sealed class AssortativityTests
         // 0→1, 0→2, 1→2, 3→2. out: 2, 1, 0, 1; in: 0, 1, 3, 0.
         var net = SpectralFixtures.Build(4, true, (0, 1), (0, 2), (1, 2), (3, 2));
         var ctx = new MetricContext(net);
-        double Pearson(double[] x, double[] y)
-        {
-            double mx = 0, my = 0;
-            for (var i = 0; i < x.Length; i++)
-            {
-                mx += x[i] / x.Length;
-                my += y[i] / y.Length;
-            }
-
-            double sxy = 0, sxx = 0, syy = 0;
-            for (var i = 0; i < x.Length; i++)
-            {
-                sxy += (x[i] - mx) * (y[i] - my);
-                sxx += (x[i] - mx) * (x[i] - mx);
-                syy += (y[i] - my) * (y[i] - my);
-            }
-
-            return sxy / System.Math.Sqrt(sxx * syy);
-        }
-
         // Arcs in order (0,1), (0,2), (1,2), (3,2).
-        var outIn = Pearson([2, 2, 1, 1], [1, 3, 3, 3]);
-        var inOut = Pearson([0, 0, 1, 0], [1, 0, 0, 0]);
+        var outIn = Moments.Pearson([2, 2, 1, 1], [1, 3, 3, 3]);
+        var inOut = Moments.Pearson([0, 0, 1, 0], [1, 0, 0, 0]);
         Assert.Equal(outIn, new AssortativityMetric().Compute(ctx, new AssortativityOptions()).Value, 14);
         Assert.Equal(inOut, new AssortativityMetric().Compute(ctx, new AssortativityOptions { X = AssortativityDegree.In, Y = AssortativityDegree.Out }).Value, 14);
     }

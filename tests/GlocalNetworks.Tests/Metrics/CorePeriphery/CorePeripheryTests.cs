@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Runtime.InteropServices;
+using GlocalNetworks.Internal;
 using GlocalNetworks.Kernels;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Metrics.CorePeriphery;
@@ -280,7 +282,7 @@ public sealed class CorePeripheryTests
             }
         }
 
-        return Pearson(xs, ys);
+        return Moments.Pearson(CollectionsMarshal.AsSpan(xs), CollectionsMarshal.AsSpan(ys));
     }
 
     /// <summary>The best discrete correlation over every core of size 2..n-2 (core-periphery pairs left out).</summary>
@@ -312,7 +314,7 @@ public sealed class CorePeripheryTests
                 }
             }
 
-            var r = Pearson(xs, ys);
+            var r = Moments.Pearson(CollectionsMarshal.AsSpan(xs), CollectionsMarshal.AsSpan(ys));
             if (!double.IsNaN(r) && (double.IsNaN(best) || r > best))
             {
                 best = r;
@@ -320,27 +322,5 @@ public sealed class CorePeripheryTests
         }
 
         return best;
-    }
-
-    private static double Pearson(List<double> xs, List<double> ys)
-    {
-        double mx = 0, my = 0;
-        for (var i = 0; i < xs.Count; i++)
-        {
-            mx += xs[i];
-            my += ys[i];
-        }
-
-        mx /= xs.Count;
-        my /= ys.Count;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (var i = 0; i < xs.Count; i++)
-        {
-            sxy += (xs[i] - mx) * (ys[i] - my);
-            sxx += (xs[i] - mx) * (xs[i] - mx);
-            syy += (ys[i] - my) * (ys[i] - my);
-        }
-
-        return sxx > 0 && syy > 0 ? sxy / Math.Sqrt(sxx * syy) : double.NaN;
     }
 }
