@@ -2,11 +2,8 @@ using System;
 using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.IO;
-using System.Text;
 using GlocalNetworks.Metrics;
-using MathNet.Numerics.Distributions;
 using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.LinearAlgebra.Factorization;
 
 namespace GlocalNetworks.Statistics;
 
@@ -33,20 +30,7 @@ public sealed class GlmInference
     {
         Kind = kind;
         _covariance = covariance;
-        var p = beta.Count;
-        var se = new double[p];
-        var stat = new double[p];
-        var pv = new double[p];
-        for (var j = 0; j < p; j++)
-        {
-            se[j] = Math.Sqrt(covariance[j, j]);
-            stat[j] = beta[j] / se[j];
-            var tail = -Math.Abs(stat[j]);
-            pv[j] = double.IsNaN(tail) ? double.NaN
-                : kind == GlmCovariance.QuasiPoisson ? (degreesOfFreedom > 0 ? 2 * StudentT.CDF(0, 1, degreesOfFreedom, tail) : double.NaN)
-                : 2 * Normal.CDF(0, 1, tail);
-        }
-
+        var (se, stat, pv) = Sandwich.Test(beta, covariance, degreesOfFreedom, studentT: kind == GlmCovariance.QuasiPoisson);
         StandardErrors = Array.AsReadOnly(se);
         Statistics = Array.AsReadOnly(stat);
         PValues = Array.AsReadOnly(pv);
@@ -90,25 +74,23 @@ public sealed class GlmFit
         ObservationCount = n;
         ParameterCount = p;
 
-        // (XᵀWX)⁻¹ = R⁻¹R⁻ᵀ from the QR of W^{1/2}X; the meat Σ e_i² x_i x_iᵀ = (|e|X)ᵀ(|e|X).
+        // (XᵀWX)⁻¹ = R⁻¹R⁻ᵀ from the QR of W^{1/2}X; the meat Σ e_i² x_i x_iᵀ.
         var a = Matrix<double>.Build.Dense(n, p);
-        var m = Matrix<double>.Build.Dense(n, p);
+        var e = new double[n];
         var pearson = 0.0;
         for (var i = 0; i < n; i++)
         {
             var w = Math.Sqrt(mu[i]);
-            var e = y[i] - mu[i];
-            pearson += e * e / mu[i];
+            e[i] = y[i] - mu[i];
+            pearson += e[i] * e[i] / mu[i];
             for (var j = 0; j < p; j++)
             {
                 a[i, j] = w * x[i, j];
-                m[i, j] = Math.Abs(e) * x[i, j];
             }
         }
 
-        var rInv = a.QR(QRMethod.Thin).R.Inverse();
-        var bread = rInv * rInv.Transpose();
-        var hc0 = bread * (m.Transpose() * m) * bread;
+        var bread = Sandwich.Bread(a);
+        var hc0 = bread * Sandwich.Meat(x, e) * bread;
         var df = n - p;
         Dispersion = df > 0 ? pearson / df : double.NaN;
         PseudoRSquared = SquaredCorrelation(y, mu);
@@ -188,24 +170,7 @@ public sealed class GlmFit
 
     /// <summary>The coefficient table (<see cref="ToTable"/> with HC1) as Markdown, one row per term in design order.</summary>
     /// <returns>The Markdown text.</returns>
-    public string ToMarkdown()
-    {
-        var table = ToTable();
-        var sb = new StringBuilder();
-        MetricResult.MarkdownHeader(sb, table.KeyColumn, table.Columns);
-        for (var j = 0; j < ParameterCount; j++)
-        {
-            sb.Append("| ").Append(MetricResult.Md(Names[j]));
-            foreach (var c in table.Columns)
-            {
-                sb.Append(" | ").Append(MetricResult.Md(table[j, c]));
-            }
-
-            sb.Append(" |\n");
-        }
-
-        return sb.ToString();
-    }
+    public string ToMarkdown() => Sandwich.Markdown(ToTable());
 
     /// <summary>The squared Pearson correlation of two equally long series; NaN when either is constant.</summary>
     /// <param name="a">The first series.</param>
