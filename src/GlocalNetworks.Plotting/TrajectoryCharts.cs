@@ -11,7 +11,7 @@ namespace GlocalNetworks.Plotting;
 /// </summary>
 public static class TrajectoryCharts
 {
-    /// <summary>The scale mix over time: one band per scale, stacked to 1 (or lines with <paramref name="stacked"/> false),
+    /// <summary>The scale mix over time: one band per scale (scales that are zero in every slice are left out), stacked to 1 (or lines with <paramref name="stacked"/> false),
     /// from the series <c>{prefix}{scale}</c> of <paramref name="trajectories"/> (default: the share of links by count).</summary>
     /// <param name="trajectories">Trajectories that tracked <c>scale-mix</c>.</param>
     /// <param name="title">The title.</param>
@@ -26,7 +26,7 @@ public static class TrajectoryCharts
         var series = new List<KeyValuePair<string, double[]>>();
         foreach (var s in trajectories.Series)
         {
-            if (s.Name.StartsWith(prefix, StringComparison.Ordinal))
+            if (s.Name.StartsWith(prefix, StringComparison.Ordinal) && HasValue(s.Values))
             {
                 series.Add(new(Capitalise(s.Name[prefix.Length..]), s.Values.ToArray()));
             }
@@ -85,6 +85,7 @@ public static class TrajectoryCharts
         plot.Title(title);
         var palette = new ScottPlot.Palettes.Category10();
         var worst = 1.0;
+        var longest = 0;
         var ids = ranks.Top(top);
         for (var k = 0; k < ids.Count; k++)
         {
@@ -106,7 +107,9 @@ public static class TrajectoryCharts
             line.MarkerSize = 8;
             if (xs.Count > 0)
             {
-                var text = plot.Add.Text(label?.Invoke(ids[k]) ?? ids[k], xs[^1] + 0.1, ys[^1]);
+                var name = label?.Invoke(ids[k]) ?? ids[k];
+                longest = Math.Max(longest, name.Length);
+                var text = plot.Add.Text(name, xs[^1] + 0.1, ys[^1]);
                 text.LabelFontColor = palette.GetColor(k);
                 text.LabelAlignment = Alignment.MiddleLeft;
             }
@@ -123,7 +126,10 @@ public static class TrajectoryCharts
             }
 
             YearTicks(plot, years);
-            plot.Axes.SetLimitsX(ranks.Years[0] - 0.3, ranks.Years[^1] + 1.2);
+            // Room for the labels: about 8 px per character in a plot area of about 620 px.
+            var span = Math.Max(1, ranks.Years[^1] - ranks.Years[0]) + 0.6;
+            var labelPx = Math.Min(300, (8 * longest) + 20);
+            plot.Axes.SetLimitsX(ranks.Years[0] - 0.3, ranks.Years[^1] + 0.3 + (labelPx * span / (620 - labelPx)));
         }
 
         plot.Axes.SetLimitsY(worst + 0.5, 0.5);
@@ -179,6 +185,19 @@ public static class TrajectoryCharts
         }
 
         return x;
+    }
+
+    private static bool HasValue(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsFinite(v) && v != 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string Capitalise(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];

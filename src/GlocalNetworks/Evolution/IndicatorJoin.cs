@@ -173,6 +173,39 @@ public sealed class PanelDataset
     public ReadOnlySpan<double> Column(string name) => _columns.TryGetValue(name, out var c) ? c
         : throw new KeyNotFoundException($"The dataset has no column '{name}'.{Internal.Suggestions.DidYouMean(Internal.Suggestions.Closest(name, _names))} Its columns are '{string.Join("', '", _names)}'.");
 
+    /// <summary>A copy of the dataset with one more column computed value by value from another (e.g. ln GDP per capita);
+    /// a non-finite result is missing.</summary>
+    /// <param name="name">The new column's name.</param>
+    /// <param name="source">The column it is computed from.</param>
+    /// <param name="transform">The function, e.g. <c>Math.Log</c>.</param>
+    /// <returns>The new dataset (this one is unchanged).</returns>
+    /// <exception cref="ArgumentException">The name is taken.</exception>
+    public PanelDataset WithColumn(string name, string source, Func<double, double> transform)
+    {
+        ArgumentNullException.ThrowIfNull(transform);
+        var src = Column(source);
+        var copy = new PanelDataset(_regions, _years) { IndicatorRegionsNotInNetwork = IndicatorRegionsNotInNetwork };
+        foreach (var c in _names)
+        {
+            _columns[c].CopyTo(copy.NewColumn(c), 0);
+        }
+
+        copy._without.AddRange(_without);
+        foreach (var (k, v) in _suggestions)
+        {
+            copy._suggestions[k] = v;
+        }
+
+        var col = copy.NewColumn(name);
+        for (var i = 0; i < col.Length; i++)
+        {
+            var v = transform(src[i]);
+            col[i] = double.IsFinite(v) ? v : double.NaN;
+        }
+
+        return copy;
+    }
+
     /// <summary>A column as a <see cref="RegionSeries"/> (for <see cref="Convergence"/>).</summary>
     /// <param name="name">The column.</param>
     /// <returns>The series.</returns>
@@ -362,7 +395,7 @@ public sealed class PanelDataset
     {
         if (_columns.ContainsKey(name))
         {
-            throw new ArgumentException($"Column '{name}' is both a network panel and an indicator; rename the indicator.", nameof(name));
+            throw new ArgumentException($"Column '{name}' exists already (a network panel and an indicator, or a derived column, share the name); rename one.", nameof(name));
         }
 
         var c = new double[RowCount];
