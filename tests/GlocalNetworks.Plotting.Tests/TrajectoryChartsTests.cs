@@ -59,8 +59,9 @@ public class TrajectoryChartsTests
     public void ScaleMix_StackedAndLines_WritePngAndSvgWithScaleLabels()
     {
         var t = Trajectories();
-        AssertWritten(TrajectoryCharts.ScaleMix(t), "scale-mix", "Scale mix over time", "Global", "National", "2012");
+        AssertWritten(TrajectoryCharts.ScaleMix(t), "scale-mix", "Scale mix over time", "Global", "Supranational", "Regional", "2012");
         AssertWritten(TrajectoryCharts.ScaleMix(t, "Lines", stacked: false), "scale-mix-lines", "Lines", "Global");
+        Assert.DoesNotContain("National", TrajectoryCharts.ScaleMix(t).ToSvg(), StringComparison.Ordinal); // zero in every year: left out
         Assert.Throws<ArgumentException>(() => TrajectoryCharts.ScaleMix(t, prefix: "nothing."));
     }
 
