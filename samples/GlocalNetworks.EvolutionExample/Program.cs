@@ -153,7 +153,8 @@ doc.Heading("A knowledge trajectory: the main path")
    .Table("Local (forward) main path: from the heaviest arc leaving a source, the heaviest arc onwards (ties kept)", ["from", "to", "SPC", "SPC / N"], PathRows(mp.LocalPath), "local-main-path.csv")
    .Table("Global main path: the source-to-sink path with the largest total SPC", ["from", "to", "SPC", "SPC / N"], PathRows(mp.GlobalPath), "global-main-path.csv");
 
-doc.Heading("Timings").Table("Seconds on the machine that wrote this page (2 cores, shared)", ["step", "seconds"], timings, "timings.csv");
+var load = File.Exists("/proc/loadavg") ? "; load average " + File.ReadAllText("/proc/loadavg").Split(' ')[0] + " at the end" : string.Empty;
+doc.Heading("Timings").Table($"Seconds on the machine that wrote this page (2 cores, shared{load})", ["step", "seconds"], timings, "timings.csv");
 foreach (var p in doc.WriteMarkdown(outPath))
 {
     Console.WriteLine(p);
