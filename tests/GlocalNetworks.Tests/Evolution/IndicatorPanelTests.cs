@@ -36,6 +36,16 @@ public class IndicatorPanelTests
     }
 
     [Fact]
+    public void Read_NamibiaCode_IsARegionNotMissing()
+    {
+        // "NA" is missing only as a value; as a region id it is Namibia (the pitfall DESIGN §4 names for R and pandas).
+        var p = Read("region,year,gdp\nNA,2015,5000\nDE,2015,NA\n");
+        Assert.Equal(["NA"], p.Regions);
+        Assert.Equal(5000.0, p["NA", 2015, "gdp"]);
+        Assert.True(double.IsNaN(p["DE", 2015, "gdp"]));
+    }
+
+    [Fact]
     public void Read_MalformedNumber_ThrowsWithFileLineColumnValue()
     {
         var e = Assert.Throws<CsvFormatException>(() => Read("region,year,gdp\nDE,2015,10\nFR,2015,1,5\n"));
