@@ -39,7 +39,9 @@ public static class TrajectoryCharts
 
         if (!stacked)
         {
-            return Charts.Lines(title, x, series, "year", "share");
+            var lines = Charts.Lines(title, x, series, "year", "share");
+            YearTicks(lines.Plot, x);
+            return lines;
         }
 
         var plot = new Plot();
