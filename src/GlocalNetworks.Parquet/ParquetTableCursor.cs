@@ -63,7 +63,7 @@ internal sealed class ParquetTableCursor : TableCursor
             _names[i] = d.Path.ToDotString();
             _physical[i] = d.PhysicalType;
             _types[i] = d.MaxRepetitionLevel > 0 ? CellType.Other : Classify(d.PhysicalType, logical);
-            _typeNames[i] = logical.Type == LogicalTypeEnum.None ? d.PhysicalType.ToString().ToUpperInvariant() : d.PhysicalType.ToString().ToUpperInvariant() + " (" + logical.Type + ")";
+            _typeNames[i] = logical.Type == LogicalTypeEnum.None ? PhysicalName(d.PhysicalType) : PhysicalName(d.PhysicalType) + " (" + logical.Type + ")";
             _batches[i] = new ColumnBatch(d.MaxDefinitionLevel);
         }
 
@@ -129,6 +129,14 @@ internal sealed class ParquetTableCursor : TableCursor
             _file.Dispose();
         }
     }
+
+    // The Parquet specification's names of the physical types.
+    private static string PhysicalName(PhysicalType t) => t switch
+    {
+        PhysicalType.ByteArray => "BYTE_ARRAY",
+        PhysicalType.FixedLenByteArray => "FIXED_LEN_BYTE_ARRAY",
+        _ => t.ToString().ToUpperInvariant(),
+    };
 
     private static CellType Classify(PhysicalType physical, LogicalType logical) => physical switch
     {
