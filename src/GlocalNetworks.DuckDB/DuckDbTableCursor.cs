@@ -84,7 +84,7 @@ internal sealed class DuckDbTableCursor : TableCursor
 
     public override CellType TypeOf(int column) => _types[column];
 
-    public override string TypeName(int column) => _reader.GetDataTypeName(column);
+    public override string TypeName(int column) => _reader.GetDataTypeName(column).ToUpperInvariant();
 
     public override bool Next()
     {
