@@ -39,11 +39,12 @@ internal sealed class EventsProjection
 
     private LoadReport Report => _loader.Report;
 
-    public InnovatorTable Run(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols)
+    /// <summary>Projects the events and builds the network (links streamed in chunks to the streaming builder).</summary>
+    public LoadResult Run(RegionTree tree, InnovatorTable? table)
     {
         try
         {
-            return Project(tree, table, cols);
+            return Project(tree, table);
         }
         catch (DuckDBException e)
         {
@@ -58,7 +59,7 @@ internal sealed class EventsProjection
         }
     }
 
-    private InnovatorTable Project(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols)
+    private LoadResult Project(RegionTree tree, InnovatorTable? table)
     {
         var c = _loader.Schema.Events;
         var columns = GlocalDuckDb.Describe(_connection, Name, _query);
@@ -169,12 +170,13 @@ internal sealed class EventsProjection
         var weight = _options.Counting == ParticipationCounting.Fractional ? "CAST(1 AS DOUBLE) / CAST(s.p - 1 AS DOUBLE)" : "CAST(1 AS DOUBLE)";
         long links = 0;
         var kind = _options.Kind;
+        var sink = LinkSink.Create(_loader, tree, innovators, dates: false, Name + " (projected links)");
         Read($"SELECT a.idx, b.idx, {weight}, s.y, s.en FROM {members} a JOIN {members} b ON a.e = b.e AND a.idx < b.idx " +
             $"JOIN {sizes} s ON s.e = a.e WHERE s.p >= 2{limit} ORDER BY s.first, a.idx, b.idx", r =>
         {
             int? y = r.IsDBNull(3) ? null : (int)r.GetInt64(3);
             int? en = r.IsDBNull(4) ? null : (int)r.GetInt64(4);
-            cols.Add(r.GetInt32(0), r.GetInt32(1), r.GetDouble(2), kind, y, en, null, false);
+            sink.Add(r.GetInt32(0), r.GetInt32(1), r.GetDouble(2), kind, y, en, null, false);
             links++;
         });
 
@@ -188,7 +190,7 @@ internal sealed class EventsProjection
         }
 
         Report.Count("links from events", links);
-        return innovators;
+        return sink.Finish(_loader, tree, innovators, null, Name + " (projected links)", null);
     }
 
     private DuckDbQueryException OutOfRange(long row, string column, long value) =>

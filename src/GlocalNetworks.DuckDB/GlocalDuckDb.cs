@@ -64,29 +64,38 @@ public static class GlocalDuckDb
         ArgumentException.ThrowIfNullOrWhiteSpace(linksQuery);
         var loader = new TableLoader(options, schema);
         var (tree, table) = ReadNodes(connection, loader, innovatorsQuery, regionsQuery);
-        var cols = new LinkColumnsBuilder();
         var resolver = new InnovatorResolver(table);
         var c = loader.Schema.Links;
+        const string name = "links query";
         if (table is null)
         {
-            using var links = new DuckDbTableCursor(connection, "links query", Numbered(linksQuery));
-            loader.ReadLinks(links, resolver, cols);
-            table = resolver.BuildInferred(tree);
+            var sink = LinkSink.Create(loader, tree, null, true, name);
+            long rows;
+            using (var links = new DuckDbTableCursor(connection, name, Numbered(linksQuery)))
+            {
+                rows = loader.ReadLinks(links, resolver, sink);
+            }
+
+            return sink.Finish(loader, tree, resolver.BuildInferred(tree), null, name, rows);
         }
         else
         {
             using var ids = new IdTable(connection, table);
-            var columns = Describe(connection, "links query", linksQuery);
-            var s = Column(columns, c.Source, "links query");
-            var t = Column(columns, c.Target, "links query");
+            var columns = Describe(connection, name, linksQuery);
+            var s = Column(columns, c.Source, name);
+            var t = Column(columns, c.Target, name);
+            var sink = LinkSink.Create(loader, tree, table, FindColumn(columns, c.Date) is not null, name);
             var sql = $"SELECT q.*, s.idx AS __glocal_source, t.idx AS __glocal_target FROM ({Numbered(linksQuery)}) q " +
                 $"LEFT JOIN {ids.Name} s ON s.id = trim(CAST(q.{Quote(s)} AS VARCHAR)) LEFT JOIN {ids.Name} t ON t.id = trim(CAST(q.{Quote(t)} AS VARCHAR)) " +
                 "ORDER BY q.__glocal_row";
-            using var links = new DuckDbTableCursor(connection, "links query", sql, s, t);
-            loader.ReadLinks(links, resolver, cols);
-        }
+            long rows;
+            using (var links = new DuckDbTableCursor(connection, name, sql, s, t))
+            {
+                rows = loader.ReadLinks(links, resolver, sink);
+            }
 
-        return loader.Finish(tree, table, cols);
+            return sink.Finish(loader, tree, table, null, name, rows);
+        }
     }
 
     /// <summary>Builds a network by projecting an events query to co-participation links inside DuckDB, on a new in-memory DuckDB.</summary>
@@ -123,9 +132,7 @@ public static class GlocalDuckDb
         ArgumentException.ThrowIfNullOrWhiteSpace(eventsQuery);
         var loader = new TableLoader(options, schema);
         var (tree, table) = ReadNodes(connection, loader, innovatorsQuery, regionsQuery);
-        var cols = new LinkColumnsBuilder();
-        table = new EventsProjection(connection, loader, eventsQuery, projection ?? EventProjectionOptions.Default).Run(tree, table, cols);
-        return loader.Finish(tree, table, cols);
+        return new EventsProjection(connection, loader, eventsQuery, projection ?? EventProjectionOptions.Default).Run(tree, table);
     }
 
     /// <summary>A SQL expression mapping a CORDIS or Eurostat country code to the ISO 3166-1 alpha-2 id of a country region,

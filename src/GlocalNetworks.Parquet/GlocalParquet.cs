@@ -224,11 +224,15 @@ public static class GlocalParquet
             (tree, table) = loader.ReadNodes(innovators, regions);
         }
 
-        var cols = new LinkColumnsBuilder();
         var resolver = new InnovatorResolver(table);
+        LinkSink sink;
+        long rows;
+        string name;
         using (var links = Open(linksPath))
         {
-            loader.ReadLinks(links, resolver, cols);
+            name = links.Name;
+            sink = LinkSink.Create(loader, tree, table, links.Find(loader.Schema.Links.Date) >= 0, name);
+            rows = loader.ReadLinks(links, resolver, sink);
         }
 
         if (resolver.Inferred)
@@ -243,7 +247,7 @@ public static class GlocalParquet
             organisers = loader.ReadOrganisers(o, tree, table!);
         }
 
-        return loader.Finish(tree, table, cols, organisers);
+        return sink.Finish(loader, tree, table!, organisers, name, rows);
     }
 
     /// <summary>Loads the files <see cref="Write"/> writes from <paramref name="directory"/> (<c>organisers.parquet</c> when present).</summary>

@@ -251,7 +251,8 @@ internal sealed class TableLoader
         return result;
     }
 
-    public void ReadLinks(TableCursor src, InnovatorResolver resolver, LinkColumnsBuilder cols)
+    /// <summary>Reads and checks the links into <paramref name="sink"/>; returns the rows read (kept and skipped).</summary>
+    public long ReadLinks(TableCursor src, InnovatorResolver resolver, LinkSink sink)
     {
         var c = Schema.Links;
         int s = src.Required(c.Source), t = src.Required(c.Target);
@@ -343,12 +344,12 @@ internal sealed class TableLoader
             }
 
             var directed = dir >= 0 && !src.IsNull(dir) ? src.Boolean(dir) : Options.Directed;
-            cols.Add(a, b, weight, kind, year, end, date, directed);
+            sink.Add(a, b, weight, kind, year, end, date, directed);
             kept++;
         }
 
-        Report.Count(src.Name + " rows", rows);
         Report.Count("links loaded", kept);
+        return rows;
     }
 
     public LoadResult Finish(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols, IReadOnlyList<Organiser>? organisers = null)
