@@ -77,10 +77,18 @@ public sealed class GlocalDuckDbTests : IDisposable
     }
 
     [Fact]
-    public void Load_WeightAsText_ThrowsDuckDbQueryExceptionNamingTheType()
+    public void Load_WeightAsBoolean_ThrowsDuckDbQueryExceptionNamingTheType()
     {
-        var e = Assert.Throws<DuckDbQueryException>(() => GlocalDuckDb.Load("SELECT 'a' AS source, 'b' AS target, '1.5' AS weight"));
-        Assert.Equal("links query: column 'weight': value 'VARCHAR' is the column's type; expected a number (DOUBLE, FLOAT or an integer type).", e.Message);
+        var e = Assert.Throws<DuckDbQueryException>(() => GlocalDuckDb.Load("SELECT 'a' AS source, 'b' AS target, true AS weight"));
+        Assert.Equal("links query: column 'weight': value 'BOOLEAN' is the column's type; expected a number (DOUBLE, FLOAT, an integer type, or text holding numbers).", e.Message);
+    }
+
+    [Fact]
+    public void Load_EmptyColumnsThatReadCsvTypesAsVarchar_LoadAsMissingValues()
+    {
+        var (net, _) = GlocalDuckDb.Load("SELECT 'a' AS source, 'b' AS target, CAST(NULL AS VARCHAR) AS weight, CAST(NULL AS VARCHAR) AS year, '' AS end_year");
+        Assert.Equal(1.0, net.Links[0].Weight);
+        Assert.Null(net.Links[0].Year);
     }
 
     [Fact]

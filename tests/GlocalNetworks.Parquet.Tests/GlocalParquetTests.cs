@@ -98,18 +98,36 @@ public sealed class GlocalParquetTests : IDisposable
     }
 
     [Fact]
-    public void Load_WeightStoredAsText_ThrowsParquetFormatExceptionNamingTheType()
+    public void Load_WeightStoredAsBoolean_ThrowsParquetFormatExceptionNamingTheType()
     {
         var path = Path.Combine(_dir, "links.parquet");
-        WriteLinks(path, [new Column<string>("source"), new Column<string>("target"), new Column<string>("weight")], rg =>
+        WriteLinks(path, [new Column<string>("source"), new Column<string>("target"), new Column<bool>("weight")], rg =>
         {
             Write(rg, new[] { "a" });
             Write(rg, new[] { "b" });
-            Write(rg, new[] { "1.5" });
+            Write(rg, new[] { true });
         });
         var e = Assert.Throws<ParquetFormatException>(() => GlocalParquet.Load(path));
-        Assert.Equal("links.parquet: column 'weight': value 'BYTE_ARRAY (String)' is the column's type; expected a number (DOUBLE, FLOAT or an integer type).", e.Message);
+        Assert.Equal("links.parquet: column 'weight': value 'BOOLEAN' is the column's type; expected a number (DOUBLE, FLOAT, an integer type, or text holding numbers).", e.Message);
         Assert.Null(e.Line);
+    }
+
+    [Fact]
+    public void Load_NumbersStoredAsText_AreParsedAsCsvCellsAndBadOnesNamed()
+    {
+        var path = Path.Combine(_dir, "links.parquet");
+        WriteLinks(path, [new Column<string>("source"), new Column<string>("target"), new Column<string>("weight"), new Column<string>("year")], rg =>
+        {
+            Write(rg, new[] { "a", "b", "c" });
+            Write(rg, new[] { "b", "c", "a" });
+            Write(rg, new[] { "1.5", null, "heavy" });
+            Write(rg, new[] { " 2015 ", "", "2016" });
+        });
+        var e = Assert.Throws<InvalidWeightException>(() => GlocalParquet.Load(path));
+        Assert.Equal("links.parquet:3: column 'weight': value 'heavy' is not a number; weights must be > 0.", e.Message);
+        var (net, _) = GlocalParquet.Load(path, options: LoadOptions.Default with { Mode = LoadMode.Lenient });
+        Assert.Equal([1.0, 1.5], net.Links.Weights.ToArray());
+        Assert.Equal([null, 2015], [net.Links.YearOf(0), net.Links.YearOf(1)]);
     }
 
     [Fact]

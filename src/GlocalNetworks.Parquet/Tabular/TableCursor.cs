@@ -5,6 +5,19 @@ using GlocalNetworks.IO.Csv;
 
 namespace GlocalNetworks.IO.Tabular;
 
+/// <summary>What a cell read as a number holds.</summary>
+internal enum Cell
+{
+    /// <summary>Null or empty.</summary>
+    Null = 0,
+
+    /// <summary>A value.</summary>
+    Value = 1,
+
+    /// <summary>Text that cannot be parsed.</summary>
+    Bad = 2,
+}
+
 /// <summary>What a typed table column holds, as far as the loaders care.</summary>
 internal enum CellType
 {
@@ -147,17 +160,29 @@ internal abstract class TableCursor : IDisposable
         }
     }
 
-    /// <summary>The cell of a numeric column as a double (null: <see langword="false"/>).</summary>
-    public bool TryNumber(int column, out double value)
+    /// <summary>The cell of a number column as a double. A text column's cell is parsed as the CSV reader parses it
+    /// (invariant culture; empty is null).</summary>
+    /// <returns><see cref="Cell.Null"/>, <see cref="Cell.Value"/>, or <see cref="Cell.Bad"/> for text that is not a number.</returns>
+    public Cell Number(int column, out double value)
     {
         value = 0;
         if (IsNull(column))
         {
-            return false;
+            return Cell.Null;
         }
 
-        value = TypeOf(column) == CellType.Integer ? Integer(column) : Real(column);
-        return true;
+        switch (TypeOf(column))
+        {
+            case CellType.Integer:
+                value = Integer(column);
+                return Cell.Value;
+            case CellType.Real:
+                value = Real(column);
+                return Cell.Value;
+            default:
+                var t = RawText(column).Trim();
+                return t.IsEmpty ? Cell.Null : CsvCells.TryDouble(t, out value) ? Cell.Value : Cell.Bad;
+        }
     }
 
     /// <summary>Resolves an innovator id cell to an index (-1 when unknown). A cursor whose query already resolved the ids

@@ -13,8 +13,8 @@ namespace GlocalNetworks.IO.Tabular;
 /// </summary>
 internal sealed class TableLoader
 {
-    private const string NumberTypes = "a number (DOUBLE, FLOAT or an integer type)";
-    private const string IntegerTypes = "a whole number (an integer type)";
+    private const string NumberTypes = "a number (DOUBLE, FLOAT, an integer type, or text holding numbers)";
+    private const string IntegerTypes = "a whole number (an integer type, or text holding whole numbers)";
     private const string TextTypes = "text (a UTF-8 string)";
     private readonly IssueSink _sink;
 
@@ -89,8 +89,8 @@ internal sealed class TableLoader
         int name = src.Find(c.Name), parent = src.Find(c.Parent), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
         src.Expect(level, TextTypes, CellType.Text);
         src.Expect(name, TextTypes, CellType.Text);
-        src.Expect(lat, NumberTypes, CellType.Real, CellType.Integer);
-        src.Expect(lon, NumberTypes, CellType.Real, CellType.Integer);
+        src.Expect(lat, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
+        src.Expect(lon, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
         var rows = 0L;
         while (src.Next())
         {
@@ -131,8 +131,8 @@ internal sealed class TableLoader
         int id = src.Required(c.Id);
         int name = src.Find(c.Name), kind = src.Find(c.Kind), region = src.Find(c.Region), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
         src.Expect(kind, TextTypes, CellType.Text);
-        src.Expect(lat, NumberTypes, CellType.Real, CellType.Integer);
-        src.Expect(lon, NumberTypes, CellType.Real, CellType.Integer);
+        src.Expect(lat, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
+        src.Expect(lon, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
         var attrCols = new List<int>();
         for (var i = 0; i < src.ColumnNames.Count; i++)
         {
@@ -257,12 +257,12 @@ internal sealed class TableLoader
         var c = Schema.Links;
         int s = src.Required(c.Source), t = src.Required(c.Target);
         int w = src.Find(c.Weight), k = src.Find(c.Kind), y = src.Find(c.Year), e = src.Find(c.EndYear), d = src.Find(c.Date), dir = src.Find(c.Directed);
-        src.Expect(w, NumberTypes, CellType.Real, CellType.Integer);
+        src.Expect(w, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
         src.Expect(k, TextTypes, CellType.Text);
-        src.Expect(y, IntegerTypes, CellType.Integer);
-        src.Expect(e, IntegerTypes, CellType.Integer);
+        src.Expect(y, IntegerTypes, CellType.Integer, CellType.Text);
+        src.Expect(e, IntegerTypes, CellType.Integer, CellType.Text);
         src.Expect(d, "a date (DATE, or text yyyy-MM-dd)", CellType.Date, CellType.Text);
-        src.Expect(dir, "a boolean (BOOLEAN)", CellType.Boolean);
+        src.Expect(dir, "a boolean (BOOLEAN, or text true/false, 1/0, yes/no)", CellType.Boolean, CellType.Text);
         long kept = 0, rows = 0;
         while (src.Next())
         {
@@ -286,15 +286,18 @@ internal sealed class TableLoader
             }
 
             var weight = 1.0;
-            if (w >= 0 && src.TryNumber(w, out weight) && LinkFieldRules.WeightProblem(weight) is { } why)
+            if (w >= 0)
             {
-                Problem(new InvalidWeightException(src.Name, row, src.ColumnNames[w], weight.ToString("R", CultureInfo.InvariantCulture), why), LoadAction.Skipped);
-                continue;
-            }
+                var cell = src.Number(w, out var wv);
+                var why = cell == Cell.Bad ? LinkFieldRules.WeightNotANumber : cell == Cell.Value ? LinkFieldRules.WeightProblem(wv) : null;
+                if (why is not null)
+                {
+                    var shown = src.TypeOf(w) == CellType.Text ? src.Text(w).Trim().ToString() : wv.ToString("R", CultureInfo.InvariantCulture);
+                    Problem(new InvalidWeightException(src.Name, row, src.ColumnNames[w], shown, why), LoadAction.Skipped);
+                    continue;
+                }
 
-            if (w >= 0 && src.IsNull(w))
-            {
-                weight = 1.0;
+                weight = cell == Cell.Value ? wv : 1.0;
             }
 
             var kind = Options.DefaultLinkKind;
@@ -343,7 +346,24 @@ internal sealed class TableLoader
                 continue;
             }
 
-            var directed = dir >= 0 && !src.IsNull(dir) ? src.Boolean(dir) : Options.Directed;
+            var directed = Options.Directed;
+            if (dir >= 0 && !src.IsNull(dir))
+            {
+                if (src.TypeOf(dir) == CellType.Boolean)
+                {
+                    directed = src.Boolean(dir);
+                }
+                else
+                {
+                    var ds = src.Text(dir).Trim();
+                    if (!ds.IsEmpty && !CsvCells.TryBool(ds, out directed))
+                    {
+                        Problem(src.Format(row, src.ColumnNames[dir], ds.ToString(), "is not a boolean; use true/false, 1/0 or yes/no."), LoadAction.Skipped);
+                        continue;
+                    }
+                }
+            }
+
             sink.Add(a, b, weight, kind, year, end, date, directed);
             kept++;
         }
@@ -392,6 +412,19 @@ internal sealed class TableLoader
             return true;
         }
 
+        string? why;
+        if (src.TypeOf(column) == CellType.Text)
+        {
+            var t = src.Text(column);
+            if (LinkFieldRules.TryYear(t, LinkFieldRules.MinCsvYear, out year, out why))
+            {
+                return true;
+            }
+
+            Problem(src.Format(src.Row, src.ColumnNames[column], t.Trim().ToString(), why), LoadAction.Skipped);
+            return false;
+        }
+
         var v = src.Integer(column);
         if (v < LinkFieldRules.MinCsvYear || v > LinkFieldRules.MaxYear)
         {
@@ -406,16 +439,16 @@ internal sealed class TableLoader
 
     private GeoPoint? ReadPoint(TableCursor src, int lat, int lon)
     {
-        var hasA = src.TryNumber(lat, out var la);
-        var hasB = src.TryNumber(lon, out var lo);
-        if (!hasA && !hasB)
+        var a = src.Number(lat, out var la);
+        var b = src.Number(lon, out var lo);
+        if (a == Cell.Null && b == Cell.Null)
         {
             return null;
         }
 
-        if (!hasA || !hasB || !GeoPoint.IsValid(la, lo))
+        if (a != Cell.Value || b != Cell.Value || !GeoPoint.IsValid(la, lo))
         {
-            var bad = !hasA || !(la >= -90 && la <= 90) ? lat : lon;
+            var bad = a != Cell.Value || !(la >= -90 && la <= 90) ? lat : lon;
             Problem(src.Format(src.Row, src.ColumnNames[bad], src.Text(bad).ToString(),
                 "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out."), LoadAction.Repaired);
             return null;
