@@ -70,7 +70,8 @@ internal sealed class EventsProjection
 
         var rows = Temp("ev");
         GlocalDuckDb.Execute(_connection, $"CREATE TEMP TABLE {rows} AS SELECT __glocal_row AS r, trim(CAST({GlocalDuckDb.Quote(ev)} AS VARCHAR)) AS e, " +
-            $"trim(CAST({GlocalDuckDb.Quote(inn)} AS VARCHAR)) AS i, {YearExpr(year)} AS y, {YearExpr(end)} AS en FROM ({GlocalDuckDb.Numbered(_query)})");
+            $"trim(CAST({GlocalDuckDb.Quote(inn)} AS VARCHAR)) AS i, {YearExpr(year)} AS y, {YearExpr(end)} AS en, " +
+            $"{RawExpr(year)} AS yraw, {RawExpr(end)} AS enraw FROM ({GlocalDuckDb.Numbered(_query)})");
         Report.Count(Name + " rows", Scalar($"SELECT count(*) FROM {rows}"));
         if (table is null)
         {
@@ -94,11 +95,12 @@ internal sealed class EventsProjection
         var hi = LinkFieldRules.MaxYear.ToString(CultureInfo.InvariantCulture);
         GlocalDuckDb.Execute(_connection, $"CREATE TEMP TABLE {checks} AS SELECT x.r, x.e, x.i, x.y, x.en, ids.idx, CASE " +
             "WHEN x.e IS NULL OR x.e = '' THEN 1 WHEN ids.idx IS NULL THEN 2 " +
+            "WHEN x.y IS NULL AND x.yraw <> '' THEN 7 WHEN x.en IS NULL AND x.enraw <> '' THEN 8 " +
             $"WHEN x.y IS NOT NULL AND (x.y < {lo} OR x.y > {hi}) THEN 3 WHEN x.en IS NOT NULL AND (x.en < {lo} OR x.en > {hi}) THEN 4 " +
             "WHEN x.en IS NOT NULL AND x.y IS NULL THEN 5 WHEN x.en IS NOT NULL AND x.en < x.y THEN 6 ELSE 0 END AS bad " +
             $"FROM {rows} x LEFT JOIN {idTable.Name} ids ON ids.id = x.i");
         var resolverForSuggestions = new InnovatorResolver(innovators);
-        Read($"SELECT r, e, i, y, en, bad FROM {checks} WHERE bad <> 0 ORDER BY r", r =>
+        Read($"SELECT c.r, c.e, c.i, c.y, c.en, c.bad, x.yraw, x.enraw FROM {checks} c JOIN {rows} x USING (r) WHERE c.bad <> 0 ORDER BY c.r", r =>
         {
             var row = r.GetInt64(0);
             var i = r.IsDBNull(2) ? string.Empty : r.GetString(2);
@@ -111,6 +113,8 @@ internal sealed class EventsProjection
                     i.Length == 0 ? [] : resolverForSuggestions.Suggest(i)),
                 3 => OutOfRange(row, year!, r.GetInt64(3)),
                 4 => OutOfRange(row, end!, r.GetInt64(4)),
+                7 => new DuckDbQueryException(Name, row, year, r.GetString(6), LinkFieldRules.NotAYear),
+                8 => new DuckDbQueryException(Name, row, end, r.GetString(7), LinkFieldRules.NotAYear),
                 _ => new DuckDbQueryException(Name, row, end, r.GetInt64(4).ToString(CultureInfo.InvariantCulture),
                     LinkFieldRules.EndYearProblem(r.IsDBNull(3) ? null : (int)r.GetInt64(3), (int)r.GetInt64(4))!),
             };
@@ -197,7 +201,10 @@ internal sealed class EventsProjection
         new(Name, row, column, value.ToString(CultureInfo.InvariantCulture),
             string.Create(CultureInfo.InvariantCulture, $"is out of range; years must lie in {LinkFieldRules.MinCsvYear}..{LinkFieldRules.MaxYear}."));
 
-    private static string YearExpr(string? column) => column is null ? "CAST(NULL AS BIGINT)" : $"CAST({GlocalDuckDb.Quote(column)} AS BIGINT)";
+    // Text years are parsed by DuckDB; one that does not parse is caught by the raw text beside it (bad codes 7 and 8).
+    private static string YearExpr(string? column) => column is null ? "CAST(NULL AS BIGINT)" : $"TRY_CAST(trim(CAST({GlocalDuckDb.Quote(column)} AS VARCHAR)) AS BIGINT)";
+
+    private static string RawExpr(string? column) => column is null ? "CAST(NULL AS VARCHAR)" : $"trim(CAST({GlocalDuckDb.Quote(column)} AS VARCHAR))";
 
     private static string? YearColumn(List<(string Name, string Type)> columns, string wanted)
     {
@@ -208,9 +215,10 @@ internal sealed class EventsProjection
         }
 
         var type = columns.Find(c => c.Name == name).Type;
-        if (!type.Contains("INT", StringComparison.OrdinalIgnoreCase) || type.Contains("INTERVAL", StringComparison.OrdinalIgnoreCase))
+        var integer = type.Contains("INT", StringComparison.OrdinalIgnoreCase) && !type.Contains("INTERVAL", StringComparison.OrdinalIgnoreCase);
+        if (!integer && !type.Equals("VARCHAR", StringComparison.OrdinalIgnoreCase))
         {
-            throw new DuckDbQueryException(Name, null, name, type, "is the column's type; expected a whole number (an integer type).");
+            throw new DuckDbQueryException(Name, null, name, type, "is the column's type; expected a whole number (an integer type, or text holding whole numbers).");
         }
 
         return name;

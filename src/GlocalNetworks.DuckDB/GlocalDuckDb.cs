@@ -157,7 +157,10 @@ public static class GlocalDuckDb
     }
 
     /// <summary>The query with a 1-based row number in the query's own order, as the last column <c>__glocal_row</c>.</summary>
-    internal static string Numbered(string query) => $"SELECT *, row_number() OVER () AS __glocal_row FROM ({query})";
+    internal static string Numbered(string query) => $"SELECT *, row_number() OVER () AS __glocal_row FROM ({Bare(query)})";
+
+    /// <summary>The query without trailing white space and semicolons, to nest it in another.</summary>
+    internal static string Bare(string query) => query.TrimEnd().TrimEnd(';').TrimEnd();
 
     internal static string Quote(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -170,7 +173,7 @@ public static class GlocalDuckDb
     {
         var result = new List<(string, string)>();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "DESCRIBE " + query;
+        cmd.CommandText = "DESCRIBE " + Bare(query);
         try
         {
             using var r = cmd.ExecuteReader();

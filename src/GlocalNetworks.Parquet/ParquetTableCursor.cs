@@ -102,7 +102,7 @@ internal sealed class ParquetTableCursor : TableCursor
         return true;
     }
 
-    public override bool IsNull(int column) => _batches[column].Null[_inBatch];
+    public override bool IsNull(int column) => _types[column] == CellType.Other || _batches[column].Null[_inBatch];
 
     protected override ReadOnlySpan<char> RawText(int column)
     {

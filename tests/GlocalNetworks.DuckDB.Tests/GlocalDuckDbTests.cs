@@ -130,7 +130,7 @@ public sealed class GlocalDuckDbTests : IDisposable
         var projection = EventProjectionOptions.Default with { Counting = counting, MaxParticipants = 6 };
         var options = LoadOptions.Default with { Mode = LoadMode.Lenient };
         var csv = GlocalCsv.LoadEvents(CsvInput.FromFile(F("events.csv")), CsvInput.FromFile(F("innovators.csv")), CsvInput.FromFile(F("regions.csv")), projection, options);
-        var duck = GlocalDuckDb.LoadEvents($"SELECT * FROM read_csv('{F("events.csv")}', all_varchar = true, types = {{'year': 'BIGINT', 'end_year': 'BIGINT'}})",
+        var duck = GlocalDuckDb.LoadEvents($"SELECT * FROM read_csv('{F("events.csv")}', all_varchar = true);",
             $"SELECT * FROM read_csv('{F("innovators.csv")}')", $"SELECT * FROM read_csv('{F("regions.csv")}')", projection, options);
         NetworkAssert.Equal(csv.Network, duck.Network);
         foreach (var count in new[] { "events", "events projected", "events with one participant (no link)", "duplicate participations removed", "links from events" })
@@ -153,6 +153,14 @@ public sealed class GlocalDuckDbTests : IDisposable
         Assert.Equal(4, net.Links.Count);
         Assert.Equal(1, report.Counts["events with one participant (no link)"]);
         Assert.Equal([1.0, 0.5, 0.5, 0.5], net.Links.Weights.ToArray());
+    }
+
+    [Fact]
+    public void LoadEvents_TextYearThatIsNotAYear_IsReportedWithItsRow()
+    {
+        var e = Assert.Throws<DuckDbQueryException>(() => GlocalDuckDb.LoadEvents(
+            "SELECT * FROM (VALUES ('p1', 'x', '2015'), ('p1', 'y', 'soon')) t(event, innovator, year)"));
+        Assert.Equal("events query:2: column 'year': value 'soon' is not a year; use a whole number such as 2015.", e.Message);
     }
 
     [Fact]

@@ -16,6 +16,7 @@ internal sealed class TableLoader
     private const string NumberTypes = "a number (DOUBLE, FLOAT, an integer type, or text holding numbers)";
     private const string IntegerTypes = "a whole number (an integer type, or text holding whole numbers)";
     private const string TextTypes = "text (a UTF-8 string)";
+    private const string IdTypes = "text or an integer";
     private readonly IssueSink _sink;
 
     public TableLoader(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
@@ -87,6 +88,8 @@ internal sealed class TableLoader
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         int id = src.Required(c.Id), level = src.Required(c.Level);
         int name = src.Find(c.Name), parent = src.Find(c.Parent), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
+        src.Expect(id, IdTypes, CellType.Text, CellType.Integer);
+        src.Expect(parent, IdTypes, CellType.Text, CellType.Integer);
         src.Expect(level, TextTypes, CellType.Text);
         src.Expect(name, TextTypes, CellType.Text);
         src.Expect(lat, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
@@ -130,6 +133,9 @@ internal sealed class TableLoader
         var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
         int id = src.Required(c.Id);
         int name = src.Find(c.Name), kind = src.Find(c.Kind), region = src.Find(c.Region), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
+        src.Expect(id, IdTypes, CellType.Text, CellType.Integer);
+        src.Expect(region, IdTypes, CellType.Text, CellType.Integer);
+        src.Expect(name, TextTypes, CellType.Text, CellType.Integer);
         src.Expect(kind, TextTypes, CellType.Text);
         src.Expect(lat, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
         src.Expect(lon, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
@@ -257,6 +263,8 @@ internal sealed class TableLoader
         var c = Schema.Links;
         int s = src.Required(c.Source), t = src.Required(c.Target);
         int w = src.Find(c.Weight), k = src.Find(c.Kind), y = src.Find(c.Year), e = src.Find(c.EndYear), d = src.Find(c.Date), dir = src.Find(c.Directed);
+        src.Expect(s, IdTypes, CellType.Text, CellType.Integer);
+        src.Expect(t, IdTypes, CellType.Text, CellType.Integer);
         src.Expect(w, NumberTypes, CellType.Real, CellType.Integer, CellType.Text);
         src.Expect(k, TextTypes, CellType.Text);
         src.Expect(y, IntegerTypes, CellType.Integer, CellType.Text);
