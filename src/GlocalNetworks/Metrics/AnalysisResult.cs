@@ -121,7 +121,7 @@ public sealed class AnalysisResult
 
     /// <summary>Every result, with the parts of a <see cref="CompositeResult"/> in its place (and their part names), then the
     /// significance tables (part <c>significance</c>).</summary>
-    private IEnumerable<(MetricResult Result, string? Part)> Flattened()
+    internal IEnumerable<(MetricResult Result, string? Part)> Flattened()
     {
         foreach (var r in _results)
         {

@@ -15,46 +15,87 @@ internal static class ResultFiles
 {
     private static readonly UTF8Encoding Utf8 = new(false);
 
+    /// <summary>Sorts results into the files of an export: node, link and region tables (per level, levels in order of first
+    /// appearance), network values, and every other result under its file name (<c>METRIC</c> or <c>METRIC-PART</c>). The Parquet
+    /// exporter (GlocalNetworks.Parquet) writes the same files.</summary>
+    internal static ResultPlan Plan(IEnumerable<(MetricResult Result, string? Part)> results)
+    {
+        var plan = new ResultPlan([], [], new Dictionary<string, List<KeyedTable>>(StringComparer.Ordinal), [], [], []);
+        foreach (var (r, part) in results)
+        {
+            switch (r)
+            {
+                case NodeTable t:
+                    plan.Nodes.Add(t);
+                    break;
+                case LinkScoreTable t:
+                    plan.Links.Add(t);
+                    break;
+                case RegionTable t:
+                    if (!plan.Regions.TryGetValue(t.Level, out var list))
+                    {
+                        plan.Regions[t.Level] = list = [];
+                        plan.Levels.Add(t.Level);
+                    }
+
+                    list.Add(t);
+                    break;
+                case ScalarResult sc:
+                    plan.Scalars.Add(sc);
+                    break;
+                default:
+                    plan.Single.Add((part is null ? r.MetricId : r.MetricId + "-" + part, r));
+                    break;
+            }
+        }
+
+        return plan;
+    }
+
+    /// <summary>The rows of a shared file: the union of its tables' ids in order of first appearance, so no table's row is lost.</summary>
+    internal static List<string> RowIds(List<KeyedTable> tables)
+    {
+        var ids = new List<string>(tables[0].Ids);
+        if (tables.Count > 1)
+        {
+            var seen = new HashSet<string>(ids, StringComparer.Ordinal);
+            for (var t = 1; t < tables.Count; t++)
+            {
+                foreach (var id in tables[t].Ids)
+                {
+                    if (seen.Add(id))
+                    {
+                        ids.Add(id);
+                    }
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The value column names of a shared file: each prefixed with its metric id unless <paramref name="prefixed"/> is false.</summary>
+    internal static List<string> Headers(List<KeyedTable> tables, bool prefixed)
+    {
+        var headers = new List<string>();
+        foreach (var t in tables)
+        {
+            foreach (var c in t.Columns)
+            {
+                headers.Add(!prefixed ? c : c == KeyedTable.ValueColumn ? t.MetricId : t.MetricId + "." + c);
+            }
+        }
+
+        return headers;
+    }
+
     public static IReadOnlyList<string> Write(IEnumerable<(MetricResult Result, string? Part)> results, string directory, bool json)
     {
         ArgumentNullException.ThrowIfNull(directory);
         Directory.CreateDirectory(directory);
         var ext = json ? ".json" : ".csv";
         var written = new List<string>();
-        var nodes = new List<KeyedTable>();
-        var links = new List<KeyedTable>();
-        var regions = new Dictionary<string, List<KeyedTable>>(StringComparer.Ordinal);
-        var levels = new List<string>();
-        var scalars = new List<ScalarResult>();
-        var single = new List<(string Name, MetricResult Result)>();
-        foreach (var (r, part) in results)
-        {
-            switch (r)
-            {
-                case NodeTable t:
-                    nodes.Add(t);
-                    break;
-                case LinkScoreTable t:
-                    links.Add(t);
-                    break;
-                case RegionTable t:
-                    if (!regions.TryGetValue(t.Level, out var list))
-                    {
-                        regions[t.Level] = list = [];
-                        levels.Add(t.Level);
-                    }
-
-                    list.Add(t);
-                    break;
-                case ScalarResult s:
-                    scalars.Add(s);
-                    break;
-                default:
-                    single.Add((part is null ? r.MetricId : r.MetricId + "-" + part, r));
-                    break;
-            }
-        }
-
+        var (nodes, links, regions, levels, scalars, single) = Plan(results);
         if (nodes.Count > 0)
         {
             written.Add(WriteWide(Path.Combine(directory, "nodes" + ext), "id", nodes, json));
@@ -101,32 +142,8 @@ internal static class ResultFiles
     // file keeps its own column names, as its CSV does.
     private static string WriteWide(string path, string key, List<KeyedTable> tables, bool json, bool prefixed = true)
     {
-        // Rows: the union of the tables' ids in order of first appearance, so no table's row is lost.
-        var ids = new List<string>(tables[0].Ids);
-        if (tables.Count > 1)
-        {
-            var seen = new HashSet<string>(ids, StringComparer.Ordinal);
-            for (var t = 1; t < tables.Count; t++)
-            {
-                foreach (var id in tables[t].Ids)
-                {
-                    if (seen.Add(id))
-                    {
-                        ids.Add(id);
-                    }
-                }
-            }
-        }
-
-        var headers = new List<string>();
-        foreach (var t in tables)
-        {
-            foreach (var c in t.Columns)
-            {
-                headers.Add(!prefixed ? c : c == KeyedTable.ValueColumn ? t.MetricId : t.MetricId + "." + c);
-            }
-        }
-
+        var ids = RowIds(tables);
+        var headers = Headers(tables, prefixed);
         if (json)
         {
             WriteJson(path, w =>
@@ -287,3 +304,7 @@ internal static class ResultFiles
         body(w);
     }
 }
+
+/// <summary>The files of an analysis export (see <see cref="ResultFiles.Plan"/>).</summary>
+internal sealed record ResultPlan(List<KeyedTable> Nodes, List<KeyedTable> Links, Dictionary<string, List<KeyedTable>> Regions, List<string> Levels,
+    List<ScalarResult> Scalars, List<(string Name, MetricResult Result)> Single);

@@ -265,9 +265,13 @@ internal static class NetworkAssembly
 
     /// <summary>Sorts the links, classifies their scales once, and creates the snapshot.</summary>
     public static GlocalNetwork Assemble(RegionTree tree, InnovatorTable innovators, LinkColumnsBuilder links,
+        IReadOnlyList<Organiser> organisers, IScaleClassifier classifier) =>
+        AssembleSorted(tree, innovators, links.ToSortedColumns(innovators.Count), organisers, classifier);
+
+    /// <summary>Classifies the scales of links already sorted by (year, source, target) once, and creates the snapshot.</summary>
+    public static GlocalNetwork AssembleSorted(RegionTree tree, InnovatorTable innovators, LinkColumns cols,
         IReadOnlyList<Organiser> organisers, IScaleClassifier classifier)
     {
-        var cols = links.ToSortedColumns(innovators.Count);
         var m = cols.Length;
         var scales = new Scale[m];
         var limited = new bool[m];
