@@ -332,4 +332,47 @@ public sealed class GlocalNetworkStreamBuilderTests
         Assert.Equal(m, net.Links.Count);
         Assert.Equal(2000, net.Links.YearRange!.Value.First);
     }
+
+    [Fact]
+    public void Build_LiveHeapAtEveryPhase_StaysBelowOneAndAHalfTimesTheFinalArrays()
+    {
+        var b = ThreeFirms();
+        const int m = 2_000_000;
+        const int chunk = 100_000;
+        var src = new int[chunk];
+        var dst = new int[chunk];
+        var w = new double[chunk];
+        var y = new int[chunk];
+        for (var at = 0; at < m; at += chunk)
+        {
+            for (var i = 0; i < chunk; i++)
+            {
+                var k = at + i;
+                src[i] = k % 3;
+                dst[i] = (k + 1 + (k / 3 % 2)) % 3;
+                w[i] = 1 + (k % 5);
+                y[i] = 2000 + (k % 20);
+            }
+
+            b.AppendLinks(src, dst, w, y);
+        }
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var others = before - b.BufferedLinkBytes;
+        var peak = 0L;
+        var phases = new System.Collections.Generic.List<string>();
+        b.Probe = phase =>
+        {
+            phases.Add(phase);
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - others);
+        };
+
+        var net = b.Build().Network;
+
+        const long final = 32L * m;
+        Assert.Equal(["sort passes", "sorted", "source", "target", "weight", "kind", "year", "end_year", "directed", "assembled"], phases);
+        Assert.True(peak <= 1.5 * final, $"peak {peak:N0} bytes for final arrays of {final:N0} bytes ({peak / (double)final:F2}x)");
+        Assert.Equal(m, net.Links.Count);
+        GC.KeepAlive(src);
+    }
 }
