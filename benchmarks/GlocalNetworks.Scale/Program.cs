@@ -228,8 +228,9 @@ internal static class ScaleRun
         {
             if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
             {
-                var parts = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-                return long.Parse(parts[1], CultureInfo.InvariantCulture) * 1024;
+                // "VmHWM:\t  123456 kB": the number may follow the tab directly.
+                var parts = line["VmHWM:".Length..].Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+                return long.Parse(parts[0], CultureInfo.InvariantCulture) * 1024;
             }
         }
 

@@ -418,13 +418,13 @@ public static class GeoNetworkGenerator
                     next++;
                     if (++filled == Chunk)
                     {
-                        builder.AppendInnovators(ids, homes, kinds, sourceName: "generator");
+                        builder.AppendInnovators(ids, homes, kinds, sourceName: "generated innovators");
                         filled = 0;
                     }
                 }
             }
 
-            builder.AppendInnovators(ids.AsSpan(0, filled), homes.AsSpan(0, filled), kinds.AsSpan(0, filled), sourceName: "generator");
+            builder.AppendInnovators(ids.AsSpan(0, filled), homes.AsSpan(0, filled), kinds.AsSpan(0, filled), sourceName: "generated innovators");
             return cityOf;
         }
     }
@@ -588,12 +588,12 @@ public static class GeoNetworkGenerator
                 years[filled] = _o.FirstYear + (int)(k * span / Math.Max(1, m));
                 if (++filled == Chunk)
                 {
-                    builder.AppendLinks(src, dst, years: years, sourceName: "generator");
+                    builder.AppendLinks(src, dst, years: years, sourceName: "generated links");
                     filled = 0;
                 }
             }
 
-            builder.AppendLinks(src.AsSpan(0, filled), dst.AsSpan(0, filled), years: years.AsSpan(0, filled), sourceName: "generator");
+            builder.AppendLinks(src.AsSpan(0, filled), dst.AsSpan(0, filled), years: years.AsSpan(0, filled), sourceName: "generated links");
         }
 
         /// <summary>A spatial partner of <paramref name="s"/>, or -1 when the source's city has no other innovator anywhere.</summary>

@@ -188,7 +188,7 @@ public sealed class GlocalNetworkStreamBuilder
                 continue;
             }
 
-            AddLinkRow(a, b, targets[i].ToString(CultureInfo.InvariantCulture), weights, years, kinds, directed, endYears, i, source, line);
+            AddLinkRow(a, b, null, targets[i], weights, years, kinds, directed, endYears, i, source, line);
         }
 
         EndLinks(source, sources.Length);
@@ -232,7 +232,7 @@ public sealed class GlocalNetworkStreamBuilder
                 continue;
             }
 
-            AddLinkRow(a, b, tId.ToString(), weights, years, kinds, directed, endYears, i, source, line);
+            AddLinkRow(a, b, targetIds[i], -1, weights, years, kinds, directed, endYears, i, source, line);
         }
 
         EndLinks(source, sourceIds.Length);
@@ -357,12 +357,14 @@ public sealed class GlocalNetworkStreamBuilder
         return true;
     }
 
-    private void AddLinkRow(int a, int b, string targetText, ReadOnlySpan<double> weights, ReadOnlySpan<int> years,
+    /// <summary>Checks and appends one resolved link; the target's text (<paramref name="targetId"/>, else
+    /// <paramref name="targetIndex"/>) is formatted only for a message.</summary>
+    private void AddLinkRow(int a, int b, string? targetId, int targetIndex, ReadOnlySpan<double> weights, ReadOnlySpan<int> years,
         ReadOnlySpan<LinkKind> kinds, ReadOnlySpan<bool> directed, ReadOnlySpan<int> endYears, int i, string source, long line)
     {
         if (a == b)
         {
-            _sink.SkipSelfLoop(source, line, "target", targetText);
+            _sink.SkipSelfLoop(source, line, "target", targetId?.Trim() ?? targetIndex.ToString(CultureInfo.InvariantCulture));
             return;
         }
 
