@@ -20,10 +20,10 @@ namespace GlocalNetworks.IO.Snapshot;
 /// <c>links.end_year</c>, <c>links.date</c> (int32; <c>int.MinValue</c> = no year, -1 = no date), <c>links.directed</c>
 /// (byte 0/1), <c>links.scale</c> (byte) and <c>links.resolution_limited</c> (byte 0/1). A network holds no CSR graph,
 /// so none is stored: metrics build it on first use.</para>
-/// <para><b>Loading</b> reads the file once, front to back (the stream need not seek). Each numeric section is read with
-/// one <c>Stream.Read</c> per 16 Mi elements straight into the bytes of its final array
-/// (<c>MemoryMarshal.AsBytes</c>): no per-element decoding, but it is a copy from the OS page cache, not a memory
-/// mapping. The checksum of every section is checked after it is read, then the content is checked (indices within the
+/// <para><b>Loading</b> reads the file once, front to back (the stream need not seek). Each numeric section is read in
+/// slices of 16 Mi elements (<c>Stream.ReadAtLeast</c>) straight into the bytes of its final array
+/// (<c>MemoryMarshal.AsBytes</c>): no per-element decoding, but it is a copy from the OS page cache into managed arrays,
+/// not a memory mapping. The checksum of every section is checked after it is read, then the content is checked (indices within the
 /// innovator table, kinds and scales defined, weights finite and &gt; 0, years in order). Record sections (regions,
 /// innovators, organisers) are decoded record by record, since they become objects. Every byte of the file is covered
 /// by a checksum or must be a zero padding byte, so a damaged file is never loaded as a different network.</para>
