@@ -17,6 +17,7 @@ using GlocalNetworks.Model;
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Scale -- run 1m      [--dir scratch/scale] [--threads 2]
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Scale -- csv 1m      [--dir scratch/scale] [--repeats 3]
 //   dotnet run -c Release --project benchmarks/GlocalNetworks.Scale -- buildmem 10m   (live heap at each build phase)
+//   dotnet run -c Release --project benchmarks/GlocalNetworks.Scale -- loadparts 1m  (where a snapshot load spends its time)
 // Sizes: 1m, 10m, 100m (or any integer). Innovators = links / 20; the region tree is fixed (6 world regions x 10 countries
 // x 10 provinces x 20 cities = 12,000 cities), so the sizes differ only in n and m.
 return ScaleRun.Execute(args);
@@ -25,7 +26,7 @@ internal static class ScaleRun
 {
     public static int Execute(string[] args)
     {
-        if (args.Length < 2 || (args[0] != "run" && args[0] != "csv" && args[0] != "buildmem"))
+        if (args.Length < 2 || (args[0] != "run" && args[0] != "csv" && args[0] != "buildmem" && args[0] != "loadparts"))
         {
             Console.Error.WriteLine("usage: run|csv|buildmem <links: 1m, 10m, 100m or a number> [--dir DIR] [--threads T] [--repeats R]");
             return 2;
@@ -42,6 +43,7 @@ internal static class ScaleRun
         {
             "run" => Run(options, dir, threads),
             "csv" => Csv(options, dir, repeats),
+            "loadparts" => LoadParts(options, dir, repeats),
             _ => BuildMemory(options),
         };
     }
@@ -177,6 +179,46 @@ internal static class ScaleRun
         var net = builder.Build().Network;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         Console.WriteLine($"peak {Mb(peak)} = {peak / (double)final:F2} x the final arrays; allocated during Build {Mb(allocated)} = {allocated / (double)m:F1} B/link; {net.Links.Count:N0} links; load average {LoadAverage()}");
+        return 0;
+    }
+
+    /// <summary>Where a snapshot load spends its time: the raw read of the file, rebuilding the region tree, and
+    /// indexing the innovators, against the whole load (best of the repeats).</summary>
+    private static int LoadParts(GeoNetworkOptions o, string dir, int repeats)
+    {
+        var net = GeoNetworkGenerator.Generate(o);
+        var snap = Path.Combine(dir, $"geo-{o.Links}.glsnap");
+        net.Save(snap);
+        var regions = new List<Region>();
+        foreach (var r in net.Regions)
+        {
+            if (r.Id != RegionTree.ImplicitRootId)
+            {
+                regions.Add(r);
+            }
+        }
+
+        var innovators = new List<Innovator>(net.Innovators);
+        double raw = double.MaxValue, tree = double.MaxValue, table = double.MaxValue, load = double.MaxValue;
+        for (var i = 0; i < repeats; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            var bytes = File.ReadAllBytes(snap);
+            raw = Math.Min(raw, sw.Elapsed.TotalSeconds);
+            GC.KeepAlive(bytes);
+            sw.Restart();
+            var t = RegionTree.Build(regions, net.Ladder);
+            tree = Math.Min(tree, sw.Elapsed.TotalSeconds);
+            sw.Restart();
+            GC.KeepAlive(NetworkAssembly.CreateInnovatorTable(innovators, t, null, null));
+            table = Math.Min(table, sw.Elapsed.TotalSeconds);
+            sw.Restart();
+            GC.KeepAlive(GlocalNetworkSnapshot.Load(snap));
+            load = Math.Min(load, sw.Elapsed.TotalSeconds);
+        }
+
+        Console.WriteLine($"best of {repeats}: File.ReadAllBytes {raw:F3} s, RegionTree.Build {tree:F3} s, CreateInnovatorTable {table:F3} s, whole Load {load:F3} s; load average {LoadAverage()}");
+        File.Delete(snap);
         return 0;
     }
 
