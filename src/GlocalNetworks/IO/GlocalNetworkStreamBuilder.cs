@@ -28,10 +28,12 @@ namespace GlocalNetworks.IO;
 /// <para>Memory: each link column is kept in blocks of 65,536 rows (the first block starts at 256 rows and doubles), so
 /// growing never copies stored rows and at most one block is partly empty; optional columns (end years, directed flags
 /// when they all equal the default) take no memory until a row differs. <see cref="Build"/> sorts by (year, source,
-/// target) with stable counting sorts over two <c>int</c> permutation arrays and gathers one column at a time into the
-/// network's final arrays, freeing each column's blocks as it goes. Peak memory for the links is about 21 bytes (blocks)
-/// + 8 bytes (permutations) per link while sorting, and at most the final 32 bytes per link + 4 (permutation) + the
-/// blocks of one column while gathering: below 1.5 times the final arrays.</para>
+/// target) with stable counting sorts over two <c>int</c> permutation arrays and gathers the rows into the network's
+/// final arrays one column at a time: each final array is allocated just before its column is gathered and
+/// the column's blocks are freed right after. The links' peak is therefore the larger of (a) the blocks plus two
+/// permutations while sorting (about 12 to 21 + 8 bytes per link) and (b) the final arrays plus one permutation while
+/// gathering (32 + 4 bytes per link, counting scales), about 1.1 times the final 32 bytes per link; measured in
+/// <c>docs/performance.md</c>.</para>
 /// </remarks>
 public sealed class GlocalNetworkStreamBuilder
 {
@@ -186,7 +188,7 @@ public sealed class GlocalNetworkStreamBuilder
                 continue;
             }
 
-            AddLinkRow(a, b, targets[i].ToString(CultureInfo.InvariantCulture), weights, years, kinds, directed, endYears, i, source, line);
+            AddLinkRow(a, b, null, targets[i], weights, years, kinds, directed, endYears, i, source, line);
         }
 
         EndLinks(source, sources.Length);
@@ -230,7 +232,7 @@ public sealed class GlocalNetworkStreamBuilder
                 continue;
             }
 
-            AddLinkRow(a, b, tId.ToString(), weights, years, kinds, directed, endYears, i, source, line);
+            AddLinkRow(a, b, targetIds[i], -1, weights, years, kinds, directed, endYears, i, source, line);
         }
 
         EndLinks(source, sourceIds.Length);
@@ -269,6 +271,7 @@ public sealed class GlocalNetworkStreamBuilder
         _built = true;
         var columns = SortedColumns(table.Count);
         var net = NetworkAssembly.AssembleSorted(_tree, table, columns, organisers.ToArray(), Options.Classifier);
+        Probe?.Invoke("assembled");
         Report.Count("innovators", table.Count);
         Report.Count("links", net.Links.Count);
         Report.Count("links resolution-limited", net.ResolutionLimitedCount);
@@ -354,12 +357,14 @@ public sealed class GlocalNetworkStreamBuilder
         return true;
     }
 
-    private void AddLinkRow(int a, int b, string targetText, ReadOnlySpan<double> weights, ReadOnlySpan<int> years,
+    /// <summary>Checks and appends one resolved link; the target's text (<paramref name="targetId"/>, else
+    /// <paramref name="targetIndex"/>) is formatted only for a message.</summary>
+    private void AddLinkRow(int a, int b, string? targetId, int targetIndex, ReadOnlySpan<double> weights, ReadOnlySpan<int> years,
         ReadOnlySpan<LinkKind> kinds, ReadOnlySpan<bool> directed, ReadOnlySpan<int> endYears, int i, string source, long line)
     {
         if (a == b)
         {
-            _sink.SkipSelfLoop(source, line, "target", targetText);
+            _sink.SkipSelfLoop(source, line, "target", targetId?.Trim() ?? targetIndex.ToString(CultureInfo.InvariantCulture));
             return;
         }
 
@@ -494,24 +499,34 @@ public sealed class GlocalNetworkStreamBuilder
             tmp = null;
         }
 
-        // The other permutation is no longer needed: let it go before the final arrays are made.
+        Probe?.Invoke("sort passes");
+
+        // The other permutation is no longer needed. Each final column is allocated just before it is gathered, and the
+        // column's blocks are released right after, so the links never need blocks and final arrays in full at once.
         order = null!;
         tmp = null;
-        var c = new LinkColumns(new int[m], new int[m], new double[m], new LinkKind[m], new int[m], new int[m], Filled(m, -1), new bool[m]);
-        _src.GatherAndRelease(sorted, c.Source);
-        _dst.GatherAndRelease(sorted, c.Target);
-        _weight.GatherAndRelease(sorted, c.Weight);
-        _kind.GatherAndRelease(sorted, c.Kind);
-        _year.GatherAndRelease(sorted, c.Year);
-        _end.GatherAndRelease(sorted, c.EndYear);
-        _directed.GatherAndRelease(sorted, c.Directed);
-        return c;
+        Probe?.Invoke("sorted");
+        var source = Gather(_src, sorted, "source");
+        var target = Gather(_dst, sorted, "target");
+        var weight = Gather(_weight, sorted, "weight");
+        var kind = Gather(_kind, sorted, "kind");
+        var year = Gather(_year, sorted, "year");
+        var end = Gather(_end, sorted, "end_year");
+        var directed = Gather(_directed, sorted, "directed");
+        var date = new int[m];
+        date.AsSpan().Fill(-1);
+        return new LinkColumns(source, target, weight, kind, year, end, date, directed);
     }
 
-    private static int[] Filled(int m, int value)
+    /// <summary>Called with a phase name at each step of <see cref="Build"/> (memory measurements in tests and benchmarks).</summary>
+    internal Action<string>? Probe { get; set; }
+
+    private T[] Gather<T>(ChunkedColumn<T> column, int[] order, string name)
+        where T : struct
     {
-        var a = new int[m];
-        a.AsSpan().Fill(value);
+        var a = new T[order.Length];
+        column.GatherAndRelease(order, a);
+        Probe?.Invoke(name);
         return a;
     }
 

@@ -105,7 +105,7 @@ public sealed class ArchitectureTests
         string[] allowed =
         [
             "GlocalNetworks", "GlocalNetworks.Model", "GlocalNetworks.Scales", "GlocalNetworks.Kernels", "GlocalNetworks.Interop",
-            "GlocalNetworks.IO", "GlocalNetworks.IO.Csv", "GlocalNetworks.IO.Events", "GlocalNetworks.IO.GraphFormats", "GlocalNetworks.Data",
+            "GlocalNetworks.IO", "GlocalNetworks.IO.Csv", "GlocalNetworks.IO.Events", "GlocalNetworks.IO.GraphFormats", "GlocalNetworks.IO.Snapshot", "GlocalNetworks.Data",
             "GlocalNetworks.Metrics", "GlocalNetworks.Fluent", "Microsoft.Extensions.DependencyInjection",
             "GlocalNetworks.Glocal", "GlocalNetworks.Statistics", "GlocalNetworks.NullModels", "GlocalNetworks.Evolution",
             "GlocalNetworks.EconGeo", "GlocalNetworks.Comparison",

@@ -14,61 +14,8 @@ namespace GlocalNetworks.Tests.IO;
 
 public sealed class GlocalNetworkStreamBuilderTests
 {
-    /// <summary>A random network with every link field: <see cref="RandomNetworks.Network"/> plus weights, kinds, end years
-    /// and directions drawn from the same seed.</summary>
-    private sealed record FullSpec(NetworkSpec Spec, double[] Weights, LinkKind[] Kinds, int?[] EndYears, bool[] Directed, InnovatorKind[] InnovatorKinds);
-
-    private static FullSpec Spec(int seed)
-    {
-        var spec = RandomNetworks.Network(seed);
-        var rng = new TestRandom(unchecked((ulong)seed * 31 + 7));
-        var m = spec.Links.Count;
-        var w = new double[m];
-        var k = new LinkKind[m];
-        var e = new int?[m];
-        var d = new bool[m];
-        for (var i = 0; i < m; i++)
-        {
-            w[i] = rng.Chance(0.5) ? 1.0 : rng.Next(1, 40) / 8.0;
-            k[i] = (LinkKind)rng.Next(0, 7);
-            e[i] = spec.LinkYears[i] is { } y && rng.Chance(0.3) ? y + rng.Next(0, 3) : null;
-            d[i] = rng.Chance(0.25);
-        }
-
-        var ik = new InnovatorKind[spec.InnovatorIds.Count];
-        for (var i = 0; i < ik.Length; i++)
-        {
-            ik[i] = (InnovatorKind)rng.Next(0, 5);
-        }
-
-        return new FullSpec(spec, w, k, e, d, ik);
-    }
-
-    private static GlocalNetwork Reference(FullSpec f)
-    {
-        var s = f.Spec;
-        var b = GlocalNetwork.CreateBuilder();
-        foreach (var r in s.Regions)
-        {
-            b.AddRegion(r.Id, r.Name, r.Level.Name, r.ParentId, r.Centroid);
-        }
-
-        for (var i = 0; i < s.InnovatorIds.Count; i++)
-        {
-            b.AddInnovator(s.InnovatorIds[i], s.InnovatorIds[i], f.InnovatorKinds[i], s.InnovatorRegions[i]);
-        }
-
-        for (var i = 0; i < s.Links.Count; i++)
-        {
-            var (a, t) = s.Links[i];
-            b.AddLink(s.InnovatorIds[a], s.InnovatorIds[t], f.Kinds[i], f.Weights[i], s.LinkYears[i], f.Directed[i], f.EndYears[i]);
-        }
-
-        return b.Build();
-    }
-
     /// <summary>Streams the spec in random chunks, by index or by id.</summary>
-    private static GlocalNetwork Streamed(FullSpec f, int chunkSeed, bool byId)
+    private static GlocalNetwork Streamed(FullRandomNetworks.FullSpec f, int chunkSeed, bool byId)
     {
         var s = f.Spec;
         var rng = new TestRandom((ulong)chunkSeed);
@@ -135,23 +82,23 @@ public sealed class GlocalNetworkStreamBuilderTests
     [Property(MaxTest = 150)]
     public void Build_RandomNetworksInRandomChunksByIndex_EqualsGlocalNetworkBuilder(int seed, int chunkSeed)
     {
-        var f = Spec(seed);
+        var f = FullRandomNetworks.Spec(seed);
 
-        NetworkAssert.Equal(Reference(f), Streamed(f, chunkSeed, byId: false));
+        NetworkAssert.Equal(FullRandomNetworks.Reference(f), Streamed(f, chunkSeed, byId: false));
     }
 
     [Property(MaxTest = 150)]
     public void Build_RandomNetworksInRandomChunksById_EqualsGlocalNetworkBuilder(int seed, int chunkSeed)
     {
-        var f = Spec(seed);
+        var f = FullRandomNetworks.Spec(seed);
 
-        NetworkAssert.Equal(Reference(f), Streamed(f, chunkSeed, byId: true));
+        NetworkAssert.Equal(FullRandomNetworks.Reference(f), Streamed(f, chunkSeed, byId: true));
     }
 
     [Property(MaxTest = 60)]
     public void Build_RandomNetworks_EqualsCsvLoadOfTheSameRows(int seed)
     {
-        var f = Spec(seed);
+        var f = FullRandomNetworks.Spec(seed);
         var s = f.Spec;
         var regions = new StringBuilder("id,level,parent\n");
         foreach (var r in s.Regions)
@@ -384,5 +331,48 @@ public sealed class GlocalNetworkStreamBuilderTests
         var net = b.Build().Network;
         Assert.Equal(m, net.Links.Count);
         Assert.Equal(2000, net.Links.YearRange!.Value.First);
+    }
+
+    [Fact]
+    public void Build_LiveHeapAtEveryPhase_StaysBelowOneAndAHalfTimesTheFinalArrays()
+    {
+        var b = ThreeFirms();
+        const int m = 2_000_000;
+        const int chunk = 100_000;
+        var src = new int[chunk];
+        var dst = new int[chunk];
+        var w = new double[chunk];
+        var y = new int[chunk];
+        for (var at = 0; at < m; at += chunk)
+        {
+            for (var i = 0; i < chunk; i++)
+            {
+                var k = at + i;
+                src[i] = k % 3;
+                dst[i] = (k + 1 + (k / 3 % 2)) % 3;
+                w[i] = 1 + (k % 5);
+                y[i] = 2000 + (k % 20);
+            }
+
+            b.AppendLinks(src, dst, w, y);
+        }
+
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        var others = before - b.BufferedLinkBytes;
+        var peak = 0L;
+        var phases = new System.Collections.Generic.List<string>();
+        b.Probe = phase =>
+        {
+            phases.Add(phase);
+            peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - others);
+        };
+
+        var net = b.Build().Network;
+
+        const long final = 32L * m;
+        Assert.Equal(["sort passes", "sorted", "source", "target", "weight", "kind", "year", "end_year", "directed", "assembled"], phases);
+        Assert.True(peak <= 1.5 * final, $"peak {peak:N0} bytes for final arrays of {final:N0} bytes ({peak / (double)final:F2}x)");
+        Assert.Equal(m, net.Links.Count);
+        GC.KeepAlive(src);
     }
 }
