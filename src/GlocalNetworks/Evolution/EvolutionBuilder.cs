@@ -266,6 +266,24 @@ public sealed class EvolutionBuilder
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public ChurnResult Churn(ChurnOptions? options = null) => Evolution.Churn.Compute(Slices(), options ?? new ChurnOptions(), _cancellationToken);
 
+    /// <summary>Preferential attachment estimated from consecutive slice pairs (DESIGN §2.13): Jeong, Néda and Barabási's
+    /// cumulative κ(k) and Newman's R(k) per degree, with the fitted exponents and their SEs, per pair and pooled.</summary>
+    /// <param name="options">Δ, the smallest N_k fitted, the snapshot and the link identity; <see langword="null"/> for the defaults.</param>
+    /// <returns>The attachment tables.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Δ or <see cref="AttachmentOptions.MinNodes"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public AttachmentResult Attachment(AttachmentOptions? options = null) =>
+        Evolution.Attachment.Compute(Slices(), options ?? new AttachmentOptions(), _cancellationToken);
+
+    /// <summary>How new links form between consecutive slices (DESIGN §2.13): the triadic closure share and the homophily of
+    /// new links by region, innovator kind and organiser against the share of all possible active pairs.</summary>
+    /// <param name="options">The closure network, the region level and the link identity; <see langword="null"/> for the defaults.</param>
+    /// <returns>The formation tables.</returns>
+    /// <exception cref="UnknownRegionLevelException">The level is not on the ladder.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public FormationResult Formation(FormationOptions? options = null) =>
+        Evolution.Formation.Compute(Slices(), options ?? new FormationOptions(), _level, _cancellationToken);
+
     private TrajectorySet RunCore(CancellationToken token)
     {
         var registry = _registry;
