@@ -236,7 +236,9 @@ public sealed class EvolutionBuilder
     /// once as memory allows (see <see cref="WithSliceParallelism"/>); each result lands in its slice's slot, so the set is
     /// identical for any degree of parallelism.</para>
     /// <para>Error policy: a metric that throws a documented domain error on a slice — <see cref="DisconnectedGraphException"/>
-    /// (e.g. diameter on a disconnected slice) or <see cref="ConvergenceException"/> — gets NaN there and an entry in
+    /// (e.g. diameter on a disconnected slice), <see cref="ConvergenceException"/>, <see cref="GraphNotAcyclicException"/>
+    /// (main path with <see cref="CyclePolicy.Throw"/> on a slice with a cycle), <see cref="EstimationException"/> or a
+    /// <see cref="GlocalDataException"/> — gets NaN there and an entry in
     /// <see cref="TrajectorySet.Issues"/>; the run goes on. Any other exception (a bug, bad options) aborts the run, and
     /// cancellation throws <see cref="OperationCanceledException"/> with no partial result.</para>
     /// </remarks>

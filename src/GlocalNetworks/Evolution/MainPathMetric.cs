@@ -142,6 +142,14 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
         var keepAll = options.TieBreak == MainPathTieBreak.KeepAll;
         var local = MainPathKernel.LocalPath(dag, counts, keepAll);
         var global = MainPathKernel.GlobalPath(dag, counts, keepAll, out var globalWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.KeyRoutes);
+        var (keyRoutes, keyRoute) = KeyRoute.Search(dag, counts, options.KeyRoutes, options.Search, keepAll);
+        var onKeyRoute = new bool[dag.EntryCount];
+        foreach (var e in keyRoute)
+        {
+            onKeyRoute[e] = true;
+        }
+
         var onLocal = new bool[dag.EntryCount];
         var onGlobal = new bool[dag.EntryCount];
         foreach (var e in local)
@@ -166,6 +174,8 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
         var globalCol = new double[m];
         var localLinks = new List<int>();
         var globalLinks = new List<int>();
+        var keyRouteCol = new double[m];
+        var keyRouteLinks = new List<int>();
         var linksPerArc = new int[g.EntryCount];
         for (var l = 0; l < m; l++)
         {
@@ -192,13 +202,25 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
                 globalCol[l] = 1;
                 globalLinks.Add(l);
             }
+
+            if (onKeyRoute[a])
+            {
+                keyRouteCol[l] = 1;
+                keyRouteLinks.Add(l);
+            }
         }
 
-        var arcs = new LinkScoreTable(Id, keys,
+        List<KeyValuePair<string, double[]>> arcColumns =
         [
             KeyedTable.Col(KeyedTable.ValueColumn, value), KeyedTable.Col("count", count), KeyedTable.Col("log-count", logCount),
             KeyedTable.Col("local", localCol), KeyedTable.Col("global", globalCol),
-        ]);
+        ];
+        if (options.KeyRoutes > 0)
+        {
+            arcColumns.Add(KeyedTable.Col("key-route", keyRouteCol));
+        }
+
+        var arcs = new LinkScoreTable(Id, keys, arcColumns);
 
         // Dropped arcs.
         var dagSources = MainPathKernel.EntrySources(dag);
@@ -235,13 +257,20 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
 
         var total = counts.Log ? Math.Exp(counts.Total) : counts.Total;
         var logTotal = counts.Log ? counts.Total : Math.Log(counts.Total);
-        var network = new ScalarResult(Id,
+        List<KeyValuePair<string, double>> networkValues =
         [
             new("paths", total), new("log-paths", logTotal), new("sources", counts.Sources), new("sinks", counts.Sinks),
             new("isolated", counts.Isolated), new("arcs", g.EntryCount), new("cyclic-components", components.Length),
             new("dropped-arcs", droppedArcs.Length), new("local-arcs", local.Length), new("global-arcs", global.Length),
             new("global-weight", globalWeight), new("log-space", counts.Log ? 1 : 0),
-        ]);
+        ];
+        if (options.KeyRoutes > 0)
+        {
+            networkValues.Add(new("key-routes", keyRoutes.Length));
+            networkValues.Add(new("key-route-arcs", keyRoute.Length));
+        }
+
+        var network = new ScalarResult(Id, networkValues);
 
         var props = new Dictionary<string, string>
         {
@@ -251,9 +280,16 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
             ["year-attribute"] = options.YearAttribute,
             ["log-space"] = counts.Log ? "true" : "false",
         };
+        if (options.KeyRoutes > 0)
+        {
+            props["key-routes"] = options.KeyRoutes.ToString(CultureInfo.InvariantCulture);
+            props["key-route-search"] = options.Search.ToString();
+        }
+
 
         return new MainPathResult(network, arcs, droppedTable, props, net,
-            Arcs(local), Arcs(global), localLinks.ToArray(), globalLinks.ToArray(), droppedArcs, cyclic);
+            Arcs(local), Arcs(global), localLinks.ToArray(), globalLinks.ToArray(), droppedArcs, cyclic,
+            Arcs(keyRoutes), Arcs(keyRoute), keyRouteLinks.ToArray());
 
         MainPathArc[] Arcs(int[] entries)
         {
