@@ -112,6 +112,37 @@ public sealed class KeyRouteTests
         Assert.Equal(["1>2", "2>3", "3>4", "4>6", "6>7"], Keys(global.KeyRoutePath));
     }
 
+    /// <summary>Laws on random DAGs: every arc of the key-route main path continues to a source behind it and a sink ahead
+    /// of it within the path; it holds every key route; with k at least the number of arcs it is the whole DAG.</summary>
+    [FsCheck.Xunit.Property(MaxTest = 80)]
+    public bool KeyRoute_RandomDag_PathIsClosedAndHoldsTheKeyRoutes(int seed, bool global, byte k)
+    {
+        var net = MainPathTests.RandomDag(seed, null, null);
+        var search = global ? KeyRouteSearch.Global : KeyRouteSearch.Local;
+        var kk = 1 + (k % 6);
+        var r = Run(net, kk, search);
+        var path = Keys(r.KeyRoutePath).ToHashSet();
+        if (!Keys(r.KeyRoutes).All(path.Contains) || (r.Arcs.Count > 0 && r.KeyRoutes.Count < System.Math.Min(kk, r.Arcs.Count)))
+        {
+            return false;
+        }
+
+        var outs = new HashSet<string>(r.Arcs.Ids.Select(id => id.Split('|')[0]));
+        var ins = new HashSet<string>(r.Arcs.Ids.Select(id => id.Split('|')[1]));
+        foreach (var a in r.KeyRoutePath)
+        {
+            var tailOk = !ins.Contains(a.SourceId) || r.KeyRoutePath.Any(b => b.TargetId == a.SourceId);
+            var headOk = !outs.Contains(a.TargetId) || r.KeyRoutePath.Any(b => b.SourceId == a.TargetId);
+            if (!tailOk || !headOk)
+            {
+                return false;
+            }
+        }
+
+        var all = Run(net, r.Arcs.Count + 1, search);
+        return all.KeyRoutePath.Count == r.Arcs.Count;
+    }
+
     [Fact]
     public void KeyRoute_NegativeK_Throws()
     {
