@@ -328,86 +328,22 @@ internal static class Formation
         return n < 2 ? double.NaN : same / (n * (n - 1) / 2);
     }
 
-    /// <summary>Each innovator's organisers (distinct, ascending) and each organiser's members (distinct).</summary>
-    private sealed class Memberships
+    /// <summary>Organiser memberships with the baseline share of pairs that share an organiser.</summary>
+    private sealed class Memberships(OrganiserMemberships m)
     {
-        private int[] _orgStart = [];
-        private int[] _orgOf = [];
-        private int[] _memberStart = [];
-        private int[] _members = [];
+        public static Memberships Of(GlocalNetwork net) => new(OrganiserMemberships.Of(net));
 
-        public static Memberships Of(GlocalNetwork net)
-        {
-            var n = net.Innovators.Count;
-            var orgs = net.Organisers;
-            var memberStart = new int[orgs.Count + 1];
-            var members = new List<int>();
-            var stamp = new int[n];
-            for (var j = 0; j < orgs.Count; j++)
-            {
-                foreach (var id in orgs[j].MemberIds)
-                {
-                    var i = net.Innovators.IndexOf(id);
-                    if (stamp[i] != j + 1)
-                    {
-                        stamp[i] = j + 1;
-                        members.Add(i);
-                    }
-                }
+        public bool Has(int i) => m.IsMember(i);
 
-                memberStart[j + 1] = members.Count;
-            }
-
-            var orgStart = new int[n + 1];
-            foreach (var i in members)
-            {
-                orgStart[i + 1]++;
-            }
-
-            for (var i = 0; i < n; i++)
-            {
-                orgStart[i + 1] += orgStart[i];
-            }
-
-            var orgOf = new int[members.Count];
-            var fill = (int[])orgStart.Clone();
-            for (var j = 0; j < orgs.Count; j++)
-            {
-                for (var p = memberStart[j]; p < memberStart[j + 1]; p++)
-                {
-                    orgOf[fill[members[p]]++] = j;
-                }
-            }
-
-            return new Memberships { _orgStart = orgStart, _orgOf = orgOf, _memberStart = memberStart, _members = [.. members] };
-        }
-
-        public bool Has(int i) => _orgStart[i + 1] > _orgStart[i];
-
-        public bool Share(int a, int b)
-        {
-            int x = _orgStart[a], xe = _orgStart[a + 1], y = _orgStart[b], ye = _orgStart[b + 1];
-            while (x < xe && y < ye)
-            {
-                var (p, q) = (_orgOf[x], _orgOf[y]);
-                if (p == q)
-                {
-                    return true;
-                }
-
-                x += p < q ? 1 : 0;
-                y += p > q ? 1 : 0;
-            }
-
-            return false;
-        }
+        public bool Share(int a, int b) => m.Share(a, b);
 
         /// <summary>Among the pairs of active innovators that belong to at least one organiser, the share that share one
         /// (exact with overlapping organisers; equal to Σ_g n_g(n_g − 1)/2 / C(n, 2) when organisers are disjoint). Time
         /// Σ_i Σ_{O ∋ i} |O| over active members i.</summary>
         public double SharedPairShare(int[] active, CancellationToken cancellationToken)
         {
-            var n = _orgStart.Length - 1;
+            var (orgStart, orgOf, memberStart, memberOf) = (m.OrgStart, m.OrgOf, m.MemberStart, m.Members);
+            var n = orgStart.Length - 1;
             var isActive = new bool[n];
             double members = 0;
             foreach (var i in active)
@@ -439,12 +375,12 @@ internal static class Formation
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                for (var p = _orgStart[i]; p < _orgStart[i + 1]; p++)
+                for (var p = orgStart[i]; p < orgStart[i + 1]; p++)
                 {
-                    var o = _orgOf[p];
-                    for (var q = _memberStart[o]; q < _memberStart[o + 1]; q++)
+                    var o = orgOf[p];
+                    for (var q = memberStart[o]; q < memberStart[o + 1]; q++)
                     {
-                        var j = _members[q];
+                        var j = memberOf[q];
                         if (j > i && isActive[j] && stamp[j] != i + 1)
                         {
                             stamp[j] = i + 1;

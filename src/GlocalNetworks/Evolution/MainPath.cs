@@ -116,7 +116,7 @@ public readonly record struct DroppedArc(string SourceId, string TargetId, DropR
 /// The result of main path analysis: the part <c>network</c> (N, sources, sinks, cycles, dropped arcs, path sizes), the
 /// part <c>arcs</c> (one row per link of the network, keyed <c>source|target</c>: <c>value</c> = count / N, <c>count</c>,
 /// <c>log-count</c>, and <c>local</c>, <c>global</c> = 1 on the local or global main path, else 0; NaN counts for dropped
-/// arcs) and the part <c>dropped</c> (one row per dropped arc: <c>reason</c> 1 = cites a newer work, 2 = largest in a
+/// arcs; with key routes also <c>key-route</c>) and the part <c>dropped</c> (one row per dropped arc: <c>reason</c> 1 = cites a newer work, 2 = largest in a
 /// cycle; <c>component</c>; <c>links</c> = the number of parallel links it stands for). Immutable.
 /// </summary>
 public sealed class MainPathResult : CompositeResult
@@ -155,7 +155,7 @@ public sealed class MainPathResult : CompositeResult
     /// <summary>The network values: <c>paths</c> (N), <c>log-paths</c> (ln N), <c>sources</c>, <c>sinks</c>, <c>isolated</c>,
     /// <c>arcs</c> (distinct arcs analysed), <c>cyclic-components</c>, <c>dropped-arcs</c>, <c>local-arcs</c>,
     /// <c>global-arcs</c>, <c>global-weight</c> (the global path's Σ count / N) and <c>log-space</c> (1 when the counts
-    /// were computed in logarithms).</summary>
+    /// were computed in logarithms); with key routes also <c>key-routes</c> and <c>key-route-arcs</c>.</summary>
     public ScalarResult Network => Part<ScalarResult>(NetworkPart);
 
     /// <summary>One row per link of the analysed network (row i = link i).</summary>
@@ -275,23 +275,7 @@ internal static class KeyRoute
         var headOf = targets.ToArray();
 
         // In-entries of each node, grouped by target, sources ascending within a group.
-        var inOff = new int[n + 1];
-        for (var e = 0; e < m; e++)
-        {
-            inOff[targets[e] + 1]++;
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            inOff[v + 1] += inOff[v];
-        }
-
-        var inEntry = new int[m];
-        var fill = (int[])inOff.Clone();
-        for (var e = 0; e < m; e++)
-        {
-            inEntry[fill[targets[e]]++] = e;
-        }
+        var (inOff, inEntry) = MainPathKernel.InEntries(g);
 
         // The value of each arc in the search: the count (local; logs compare the same way) or, for sums, the count or
         // the normalised count in log space, as the global main path does.

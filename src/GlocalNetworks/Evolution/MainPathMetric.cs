@@ -29,6 +29,11 @@ namespace GlocalNetworks.Evolution;
 /// largest Σ count, by longest-path dynamic programming in topological order (in log space Σ count / N). With
 /// <see cref="MainPathTieBreak.KeepAll"/> (default) ties keep every tied arc or every maximal path, so a main path may be
 /// a subgraph; <see cref="MainPathTieBreak.FirstByNodeOrder"/> returns one path.</para>
+/// <para><b>Key-route main path</b> (Liu and Lu 2012; <see cref="MainPathOptions.KeyRoutes"/> = k &gt; 0): the k arcs with
+/// the largest count (every arc tied with the k-th kept) and, from each, the forward continuation from its head to a sink
+/// and the backward one from its tail to a source, locally (largest-count arc(s) at each step) or globally (largest sum
+/// of counts), per <see cref="MainPathOptions.Search"/>; results in <see cref="MainPathResult.KeyRoutePath"/> and a
+/// <c>key-route</c> column. O(m log m + n).</para>
 /// <para><b>Cycles</b> (DESIGN §0). <see cref="CyclePolicy.Break"/> (default) reports every strongly connected component
 /// with more than one innovator and, inside each, drops the arcs that cite a newer work (source year &gt; target year,
 /// both known; a work's year is the <see cref="MainPathOptions.YearAttribute"/> attribute, else the earliest year of the
