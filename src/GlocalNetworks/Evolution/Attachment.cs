@@ -140,6 +140,11 @@ internal static class SlopeFit
 /// <summary>The link sets of slice pairs: the snapshot at t and the links new in (t, t + Δ], as sorted identity keys.</summary>
 internal static class SlicePairs
 {
+    /// <summary>The link identity as churn writes it in its properties: <c>pair</c> or <c>pair+kind</c>, then
+    /// <c>,ordered</c>, <c>,unordered</c> or <c>,per-link</c>.</summary>
+    public static string IdentityText(ChurnOptions identity) =>
+        (identity.ByKind ? "pair+kind" : "pair") + (identity.Directed switch { true => ",ordered", false => ",unordered", null => ",per-link" });
+
     /// <summary>The two innovator indices of an identity key (<see cref="Churn.Key"/>).</summary>
     public static (int A, int B) Ends(UInt128 key) => ((int)(uint)(ulong)(key >> 32), (int)(uint)(ulong)key);
 
@@ -335,7 +340,7 @@ internal static class Attachment
             ["delta"] = options.Delta.ToString(CultureInfo.InvariantCulture),
             ["min-nodes"] = options.MinNodes.ToString(CultureInfo.InvariantCulture),
             ["snapshot"] = options.Cumulative ? "cumulative" : "slice",
-            ["identity"] = (options.Identity.ByKind ? "pair+kind" : "pair") + (options.Identity.Directed switch { true => ",ordered", false => ",unordered", null => ",per-link" }),
+            ["identity"] = SlicePairs.IdentityText(options.Identity),
             ["pairs"] = pairs.ToString(CultureInfo.InvariantCulture),
             ["undated-excluded"] = slices.Report.UndatedExcluded.ToString(CultureInfo.InvariantCulture),
         };

@@ -9,7 +9,8 @@ namespace GlocalNetworks.Evolution;
 
 /// <summary>
 /// The fluent front door of evolution analysis: <c>network.Evolve().Yearly().Track("density", "scale-mix").Run()</c>
-/// for trajectories, <c>network.Evolve().Yearly().Churn()</c> for change between consecutive slices. Mutable while it is
+/// for trajectories, <c>network.Evolve().Yearly().Churn()</c> for change between consecutive slices,
+/// <c>.Attachment()</c> and <c>.Formation()</c> for the mechanisms of link formation. Mutable while it is
 /// configured; reusable: slices are built once per builder and shared by every <see cref="Run"/>, <see cref="Churn"/> and
 /// <see cref="Slices"/> call.
 /// </summary>

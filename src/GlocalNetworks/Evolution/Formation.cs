@@ -233,7 +233,7 @@ internal static class Formation
             ["mode"] = slices.Mode.ToString(),
             ["closure-network"] = options.PreviousSliceOnly ? "previous-slice" : "cumulative",
             ["level"] = level ?? string.Empty,
-            ["identity"] = (options.Identity.ByKind ? "pair+kind" : "pair") + (options.Identity.Directed switch { true => ",ordered", false => ",unordered", null => ",per-link" }),
+            ["identity"] = SlicePairs.IdentityText(options.Identity),
             ["organisers"] = (net?.Organisers.Count ?? 0).ToString(CultureInfo.InvariantCulture),
             ["undated-excluded"] = slices.Report.UndatedExcluded.ToString(CultureInfo.InvariantCulture),
         };

@@ -108,4 +108,32 @@ public sealed class FormationTests
         Assert.True(double.IsNaN(f.Homophily["2017", "kind.share"]));
         Assert.True(double.IsNaN(f.Homophily["2017", "organiser.baseline"])); // no organisers at all
     }
+
+    [Fact]
+    public void AttachmentAndFormation_Cancelled_Throw()
+    {
+        using var cts = new System.Threading.CancellationTokenSource();
+        cts.Cancel();
+        var e = Hand().Evolve().Yearly().WithCancellation(cts.Token);
+
+        Assert.Throws<System.OperationCanceledException>(() => e.Formation());
+        Assert.Throws<System.OperationCanceledException>(() => e.Attachment());
+    }
+
+    [Fact]
+    public void Formation_UnknownLevel_Throws()
+    {
+        Assert.Throws<UnknownRegionLevelException>(() => Hand().Evolve().Yearly().Formation(new FormationOptions { Level = "galaxy" }));
+    }
+
+    [Fact]
+    public void Formation_Properties_RecordTheChoices()
+    {
+        var f = Hand().Evolve().Yearly().Formation(new FormationOptions { Level = "country", PreviousSliceOnly = true });
+
+        Assert.Equal("country", f.Properties["level"]);
+        Assert.Equal("previous-slice", f.Properties["closure-network"]);
+        Assert.Equal("pair,per-link", f.Properties["identity"]);
+        Assert.Equal("2", f.Properties["organisers"]);
+    }
 }
