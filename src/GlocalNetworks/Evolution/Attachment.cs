@@ -161,17 +161,28 @@ internal static class SlicePairs
             return a;
         }
 
-        var r = new UInt128[a.Length + b.Length];
-        int i = 0, j = 0, k = 0;
-        while (i < a.Length || j < b.Length)
+        // Two passes (count, then fill) so the result is allocated once at its exact size.
+        var r = Array.Empty<UInt128>();
+        for (var pass = 0; pass < 2; pass++)
         {
-            var cmp = i == a.Length ? 1 : j == b.Length ? -1 : a[i].CompareTo(b[j]);
-            r[k++] = cmp <= 0 ? a[i] : b[j];
-            i += cmp <= 0 ? 1 : 0;
-            j += cmp >= 0 ? 1 : 0;
+            int i = 0, j = 0, k = 0;
+            while (i < a.Length || j < b.Length)
+            {
+                var cmp = i == a.Length ? 1 : j == b.Length ? -1 : a[i].CompareTo(b[j]);
+                if (pass == 1)
+                {
+                    r[k] = cmp <= 0 ? a[i] : b[j];
+                }
+
+                k++;
+                i += cmp <= 0 ? 1 : 0;
+                j += cmp >= 0 ? 1 : 0;
+            }
+
+            r = pass == 0 ? new UInt128[k] : r;
         }
 
-        return r[..k];
+        return r;
     }
 
     /// <summary>The keys of sorted <paramref name="a"/> that are not in sorted <paramref name="b"/>.</summary>

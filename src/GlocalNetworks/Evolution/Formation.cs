@@ -117,7 +117,7 @@ internal static class Formation
                 present[a] = present[b] = true;
             }
 
-            var g = Undirected(options.PreviousSliceOnly ? keys[s] : cumulative, n);
+            CsrGraph? g = null; // built on the first new link between present innovators
             var fresh = SlicePairs.Except(keys[s + 1], cumulative);
             foreach (var key in fresh)
             {
@@ -131,6 +131,7 @@ internal static class Formation
                 if (present[a] && present[b])
                 {
                     closure[1][r]++;
+                    g ??= Undirected(options.PreviousSliceOnly ? keys[s] : cumulative, n);
                     var (common, adjacent) = CommonNeighbour(g, a, b);
                     closure[2][r] += common ? 1 : 0;
                     closure[4][r] += adjacent ? 1 : 0;
