@@ -9,7 +9,8 @@ namespace GlocalNetworks.Evolution;
 
 /// <summary>
 /// The fluent front door of evolution analysis: <c>network.Evolve().Yearly().Track("density", "scale-mix").Run()</c>
-/// for trajectories, <c>network.Evolve().Yearly().Churn()</c> for change between consecutive slices. Mutable while it is
+/// for trajectories, <c>network.Evolve().Yearly().Churn()</c> for change between consecutive slices,
+/// <c>.Attachment()</c> and <c>.Formation()</c> for the mechanisms of link formation. Mutable while it is
 /// configured; reusable: slices are built once per builder and shared by every <see cref="Run"/>, <see cref="Churn"/> and
 /// <see cref="Slices"/> call.
 /// </summary>
@@ -236,7 +237,9 @@ public sealed class EvolutionBuilder
     /// once as memory allows (see <see cref="WithSliceParallelism"/>); each result lands in its slice's slot, so the set is
     /// identical for any degree of parallelism.</para>
     /// <para>Error policy: a metric that throws a documented domain error on a slice — <see cref="DisconnectedGraphException"/>
-    /// (e.g. diameter on a disconnected slice) or <see cref="ConvergenceException"/> — gets NaN there and an entry in
+    /// (e.g. diameter on a disconnected slice), <see cref="ConvergenceException"/>, <see cref="GraphNotAcyclicException"/>
+    /// (main path with <see cref="CyclePolicy.Throw"/> on a slice with a cycle), <see cref="EstimationException"/> or a
+    /// <see cref="GlocalDataException"/> — gets NaN there and an entry in
     /// <see cref="TrajectorySet.Issues"/>; the run goes on. Any other exception (a bug, bad options) aborts the run, and
     /// cancellation throws <see cref="OperationCanceledException"/> with no partial result.</para>
     /// </remarks>
@@ -265,6 +268,24 @@ public sealed class EvolutionBuilder
     /// <returns>The churn tables.</returns>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public ChurnResult Churn(ChurnOptions? options = null) => Evolution.Churn.Compute(Slices(), options ?? new ChurnOptions(), _cancellationToken);
+
+    /// <summary>Preferential attachment estimated from consecutive slice pairs (DESIGN §2.13): Jeong, Néda and Barabási's
+    /// cumulative κ(k) and Newman's R(k) per degree, with the fitted exponents and their SEs, per pair and pooled.</summary>
+    /// <param name="options">Δ, the smallest N_k fitted, the snapshot and the link identity; <see langword="null"/> for the defaults.</param>
+    /// <returns>The attachment tables.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Δ or <see cref="AttachmentOptions.MinNodes"/> is below 1.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public AttachmentResult Attachment(AttachmentOptions? options = null) =>
+        Evolution.Attachment.Compute(Slices(), options ?? new AttachmentOptions(), _cancellationToken);
+
+    /// <summary>How new links form between consecutive slices (DESIGN §2.13): the triadic closure share and the homophily of
+    /// new links by region, innovator kind and organiser against the share of all possible active pairs.</summary>
+    /// <param name="options">The closure network, the region level and the link identity; <see langword="null"/> for the defaults.</param>
+    /// <returns>The formation tables.</returns>
+    /// <exception cref="UnknownRegionLevelException">The level is not on the ladder.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public FormationResult Formation(FormationOptions? options = null) =>
+        Evolution.Formation.Compute(Slices(), options ?? new FormationOptions(), _level, _cancellationToken);
 
     private TrajectorySet RunCore(CancellationToken token)
     {

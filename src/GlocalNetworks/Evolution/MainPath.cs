@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Threading;
+using GlocalNetworks.Kernels;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 
@@ -41,6 +42,19 @@ public enum MainPathTieBreak
     FirstByNodeOrder = 1,
 }
 
+/// <summary>How the key-route main path searches from each key route (Liu and Lu 2012).</summary>
+public enum KeyRouteSearch
+{
+    /// <summary>Key-route local: from the key route's head follow the out-arc(s) with the largest count until a sink, and
+    /// from its tail the in-arc(s) with the largest count until a source.</summary>
+    Local = 0,
+
+    /// <summary>Key-route global: the continuation from the head to a sink and from a source to the tail with the largest
+    /// sum of counts (longest-path dynamic programming), so the result is the best source-to-sink path through each key
+    /// route.</summary>
+    Global = 1,
+}
+
 /// <summary>Why an arc was dropped to break a cycle.</summary>
 public enum DropReason
 {
@@ -73,6 +87,15 @@ public sealed record MainPathOptions
     /// takes the earliest year of the links that point at it (the citations it makes).</summary>
     /// <value>The default value is <see cref="DefaultYearAttribute"/> (<c>year</c>).</value>
     public string YearAttribute { get; init; } = DefaultYearAttribute;
+
+    /// <summary>k of the key-route main path: the k arcs with the largest count are the key routes (every arc tied with
+    /// the k-th largest count is kept too); 0 computes no key-route main path.</summary>
+    /// <value>The default value is 0 (off).</value>
+    public int KeyRoutes { get; init; }
+
+    /// <summary>How the key-route main path continues from each key route.</summary>
+    /// <value>The default value is <see cref="KeyRouteSearch.Local"/>.</value>
+    public KeyRouteSearch Search { get; init; } = KeyRouteSearch.Local;
 }
 
 /// <summary>An arc on a main path: its ends, its traversal count and the count divided by N.</summary>
@@ -93,7 +116,7 @@ public readonly record struct DroppedArc(string SourceId, string TargetId, DropR
 /// The result of main path analysis: the part <c>network</c> (N, sources, sinks, cycles, dropped arcs, path sizes), the
 /// part <c>arcs</c> (one row per link of the network, keyed <c>source|target</c>: <c>value</c> = count / N, <c>count</c>,
 /// <c>log-count</c>, and <c>local</c>, <c>global</c> = 1 on the local or global main path, else 0; NaN counts for dropped
-/// arcs) and the part <c>dropped</c> (one row per dropped arc: <c>reason</c> 1 = cites a newer work, 2 = largest in a
+/// arcs; with key routes also <c>key-route</c>) and the part <c>dropped</c> (one row per dropped arc: <c>reason</c> 1 = cites a newer work, 2 = largest in a
 /// cycle; <c>component</c>; <c>links</c> = the number of parallel links it stands for). Immutable.
 /// </summary>
 public sealed class MainPathResult : CompositeResult
@@ -110,12 +133,16 @@ public sealed class MainPathResult : CompositeResult
     private readonly GlocalNetwork _source;
     private readonly int[] _localLinks;
     private readonly int[] _globalLinks;
+    private readonly int[] _keyRouteLinks;
 
     internal MainPathResult(ScalarResult network, LinkScoreTable arcs, GroupTable dropped, IReadOnlyDictionary<string, string> properties,
         GlocalNetwork source, MainPathArc[] local, MainPathArc[] global, int[] localLinks, int[] globalLinks, DroppedArc[] droppedArcs,
-        IReadOnlyList<IReadOnlyList<string>> cyclicComponents)
+        IReadOnlyList<IReadOnlyList<string>> cyclicComponents, MainPathArc[] keyRoutes, MainPathArc[] keyRoutePath, int[] keyRouteLinks)
         : base(MainPathMetric.MetricId, [new(NetworkPart, network), new(ArcsPart, arcs), new(DroppedPart, dropped)], properties)
     {
+        KeyRoutes = keyRoutes;
+        KeyRoutePath = keyRoutePath;
+        _keyRouteLinks = keyRouteLinks;
         _source = source;
         LocalPath = local;
         GlobalPath = global;
@@ -128,7 +155,7 @@ public sealed class MainPathResult : CompositeResult
     /// <summary>The network values: <c>paths</c> (N), <c>log-paths</c> (ln N), <c>sources</c>, <c>sinks</c>, <c>isolated</c>,
     /// <c>arcs</c> (distinct arcs analysed), <c>cyclic-components</c>, <c>dropped-arcs</c>, <c>local-arcs</c>,
     /// <c>global-arcs</c>, <c>global-weight</c> (the global path's Σ count / N) and <c>log-space</c> (1 when the counts
-    /// were computed in logarithms).</summary>
+    /// were computed in logarithms); with key routes also <c>key-routes</c> and <c>key-route-arcs</c>.</summary>
     public ScalarResult Network => Part<ScalarResult>(NetworkPart);
 
     /// <summary>One row per link of the analysed network (row i = link i).</summary>
@@ -142,6 +169,14 @@ public sealed class MainPathResult : CompositeResult
 
     /// <summary>The arcs of the global main path(s), in (source, target) index order.</summary>
     public IReadOnlyList<MainPathArc> GlobalPath { get; }
+
+    /// <summary>The key routes (<see cref="MainPathOptions.KeyRoutes"/> &gt; 0): the arcs with the k largest counts, ties at
+    /// the k-th kept, in (source, target) index order; empty when k = 0.</summary>
+    public IReadOnlyList<MainPathArc> KeyRoutes { get; }
+
+    /// <summary>The arcs of the key-route main path (Liu and Lu 2012): the key routes and their local or global
+    /// continuations to sources and sinks, in (source, target) index order; empty when k = 0.</summary>
+    public IReadOnlyList<MainPathArc> KeyRoutePath { get; }
 
     /// <summary>The arcs dropped to break cycles, in (source, target) index order.</summary>
     public IReadOnlyList<DroppedArc> DroppedArcs { get; }
@@ -161,6 +196,10 @@ public sealed class MainPathResult : CompositeResult
     /// <summary>The global main path(s) as a network, like <see cref="LocalNetwork"/>.</summary>
     /// <returns>The sub-network.</returns>
     public GlocalNetwork GlobalNetwork() => _source.SelectLinks(_globalLinks);
+
+    /// <summary>The key-route main path as a network, like <see cref="LocalNetwork"/> (no links when k = 0).</summary>
+    /// <returns>The sub-network.</returns>
+    public GlocalNetwork KeyRouteNetwork() => _source.SelectLinks(_keyRouteLinks);
 }
 
 /// <summary>
@@ -181,5 +220,189 @@ public static class MainPath
     {
         ArgumentNullException.ThrowIfNull(network);
         return new MainPathMetric().Compute(new MetricContext(network, cancellationToken: cancellationToken), options ?? new MainPathOptions());
+    }
+}
+
+/// <summary>
+/// The key-route main path (Liu and Lu 2012, <i>JASIST</i> 63(3), 528-542) on a DAG with its traversal counts: the key
+/// routes are the k arcs with the largest counts (every arc tied with the k-th largest is kept); from each key route's
+/// head the search goes forward to a sink and from its tail backward to a source, either locally (the largest-count
+/// arc(s) at each step) or globally (the continuation with the largest sum of counts). The union is the key-route main
+/// path. Ties follow <see cref="MainPathTieBreak"/> as in the local and global main paths.
+/// </summary>
+internal static class KeyRoute
+{
+    /// <summary>Runs the key-route search.</summary>
+    /// <param name="g">The DAG (simple, rows sorted: entry order is (source, target) order).</param>
+    /// <param name="c">Its counts.</param>
+    /// <param name="k">The number of key routes (at least 1).</param>
+    /// <param name="search">Local or global continuation.</param>
+    /// <param name="keepAll">Keep every tied arc (and every tied key route at the k-th count); otherwise the first by
+    /// (source, target) index at each step, and exactly min(k, arcs) key routes (largest counts, then entry order).</param>
+    /// <returns>The key-route entries and the entries of the key-route main path, both ascending.</returns>
+    public static (int[] Keys, int[] Path) Search(CsrGraph g, MainPathKernel.Counts c, int k, KeyRouteSearch search, bool keepAll)
+    {
+        var m = g.EntryCount;
+        if (m == 0 || k <= 0)
+        {
+            return ([], []);
+        }
+
+        var w = c.Weight;
+        var byCount = new int[m];
+        for (var e = 0; e < m; e++)
+        {
+            byCount[e] = e;
+        }
+
+        // Largest count first; ties by entry order (Array.Sort is not stable, so the entry is the second key).
+        Array.Sort(byCount, (a, b) => w[a] != w[b] ? w[b].CompareTo(w[a]) : a.CompareTo(b));
+        var take = Math.Min(k, m);
+        var threshold = w[byCount[take - 1]];
+        var keys = new List<int>();
+        for (var i = 0; i < m && (i < take || (keepAll && c.Ties(w[byCount[i]], threshold))); i++)
+        {
+            keys.Add(byCount[i]);
+        }
+
+        var keyArray = keys.ToArray();
+        Array.Sort(keyArray);
+
+        var n = g.NodeCount;
+        var offsets = g.Offsets;
+        var targets = g.Targets;
+        var sourceOf = MainPathKernel.EntrySources(g);
+        var headOf = targets.ToArray();
+
+        // In-entries of each node, grouped by target, sources ascending within a group.
+        var (inOff, inEntry) = MainPathKernel.InEntries(g);
+
+        // The value of each arc in the search: the count (local; logs compare the same way) or, for sums, the count or
+        // the normalised count in log space, as the global main path does.
+        var value = new double[m];
+        for (var e = 0; e < m; e++)
+        {
+            value[e] = search == KeyRouteSearch.Local ? w[e] : c.Log ? c.Normalised(e) : w[e];
+        }
+
+        // Global: the best sum from a source to each node (ahead) and from each node to a sink (behind).
+        double[] ahead = [];
+        double[] behind = [];
+        if (search == KeyRouteSearch.Global)
+        {
+            ahead = new double[n];
+            behind = new double[n];
+            foreach (var v in c.Order)
+            {
+                var best = inOff[v + 1] == inOff[v] ? 0.0 : double.NegativeInfinity;
+                for (var i = inOff[v]; i < inOff[v + 1]; i++)
+                {
+                    var e = inEntry[i];
+                    best = Math.Max(best, ahead[sourceOf[e]] + value[e]);
+                }
+
+                ahead[v] = best;
+            }
+
+            for (var i = c.Order.Length - 1; i >= 0; i--)
+            {
+                var v = c.Order[i];
+                var best = offsets[v + 1] == offsets[v] ? 0.0 : double.NegativeInfinity;
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    best = Math.Max(best, value[e] + behind[targets[e]]);
+                }
+
+                behind[v] = best;
+            }
+        }
+
+        var selected = new bool[m];
+        var forwardDone = new bool[n];
+        var backwardDone = new bool[n];
+        var stack = new Stack<int>();
+        foreach (var key in keyArray)
+        {
+            selected[key] = true;
+
+            // Forward from the head.
+            Push(targets[key], forwardDone);
+            while (stack.Count > 0)
+            {
+                var v = stack.Pop();
+                var goal = double.NegativeInfinity;
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    goal = Math.Max(goal, Score(e, forward: true));
+                }
+
+                for (var e = offsets[v]; e < offsets[v + 1]; e++)
+                {
+                    if (Same(Score(e, forward: true), goal))
+                    {
+                        selected[e] = true;
+                        Push(targets[e], forwardDone);
+                        if (!keepAll)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            // Backward from the tail.
+            Push(sourceOf[key], backwardDone);
+            while (stack.Count > 0)
+            {
+                var v = stack.Pop();
+                var goal = double.NegativeInfinity;
+                for (var i = inOff[v]; i < inOff[v + 1]; i++)
+                {
+                    goal = Math.Max(goal, Score(inEntry[i], forward: false));
+                }
+
+                for (var i = inOff[v]; i < inOff[v + 1]; i++)
+                {
+                    var e = inEntry[i];
+                    if (Same(Score(e, forward: false), goal))
+                    {
+                        selected[e] = true;
+                        Push(sourceOf[e], backwardDone);
+                        if (!keepAll)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+
+        var path = new List<int>();
+        for (var e = 0; e < m; e++)
+        {
+            if (selected[e])
+            {
+                path.Add(e);
+            }
+        }
+
+        return (keyArray, path.ToArray());
+
+        // Local: the arc's own count. Global: the arc plus the best continuation beyond it.
+        double Score(int e, bool forward) => search == KeyRouteSearch.Local
+            ? value[e]
+            : forward ? value[e] + behind[headOf[e]] : ahead[sourceOf[e]] + value[e];
+
+        // Exact equality, or in log space a relative 1e-12 (logs locally, normalised sums globally, as the main paths do).
+        bool Same(double a, double b) => c.Ties(a, b);
+
+        void Push(int v, bool[] done)
+        {
+            if (!done[v])
+            {
+                done[v] = true;
+                stack.Push(v);
+            }
+        }
     }
 }

@@ -29,6 +29,11 @@ namespace GlocalNetworks.Evolution;
 /// largest Σ count, by longest-path dynamic programming in topological order (in log space Σ count / N). With
 /// <see cref="MainPathTieBreak.KeepAll"/> (default) ties keep every tied arc or every maximal path, so a main path may be
 /// a subgraph; <see cref="MainPathTieBreak.FirstByNodeOrder"/> returns one path.</para>
+/// <para><b>Key-route main path</b> (Liu and Lu 2012; <see cref="MainPathOptions.KeyRoutes"/> = k &gt; 0): the k arcs with
+/// the largest count (every arc tied with the k-th kept) and, from each, the forward continuation from its head to a sink
+/// and the backward one from its tail to a source, locally (largest-count arc(s) at each step) or globally (largest sum
+/// of counts), per <see cref="MainPathOptions.Search"/>; results in <see cref="MainPathResult.KeyRoutePath"/> and a
+/// <c>key-route</c> column. O(m log m + n).</para>
 /// <para><b>Cycles</b> (DESIGN §0). <see cref="CyclePolicy.Break"/> (default) reports every strongly connected component
 /// with more than one innovator and, inside each, drops the arcs that cite a newer work (source year &gt; target year,
 /// both known; a work's year is the <see cref="MainPathOptions.YearAttribute"/> attribute, else the earliest year of the
@@ -142,6 +147,14 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
         var keepAll = options.TieBreak == MainPathTieBreak.KeepAll;
         var local = MainPathKernel.LocalPath(dag, counts, keepAll);
         var global = MainPathKernel.GlobalPath(dag, counts, keepAll, out var globalWeight);
+        ArgumentOutOfRangeException.ThrowIfNegative(options.KeyRoutes);
+        var (keyRoutes, keyRoute) = KeyRoute.Search(dag, counts, options.KeyRoutes, options.Search, keepAll);
+        var onKeyRoute = new bool[dag.EntryCount];
+        foreach (var e in keyRoute)
+        {
+            onKeyRoute[e] = true;
+        }
+
         var onLocal = new bool[dag.EntryCount];
         var onGlobal = new bool[dag.EntryCount];
         foreach (var e in local)
@@ -166,6 +179,8 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
         var globalCol = new double[m];
         var localLinks = new List<int>();
         var globalLinks = new List<int>();
+        var keyRouteCol = new double[m];
+        var keyRouteLinks = new List<int>();
         var linksPerArc = new int[g.EntryCount];
         for (var l = 0; l < m; l++)
         {
@@ -192,13 +207,25 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
                 globalCol[l] = 1;
                 globalLinks.Add(l);
             }
+
+            if (onKeyRoute[a])
+            {
+                keyRouteCol[l] = 1;
+                keyRouteLinks.Add(l);
+            }
         }
 
-        var arcs = new LinkScoreTable(Id, keys,
+        List<KeyValuePair<string, double[]>> arcColumns =
         [
             KeyedTable.Col(KeyedTable.ValueColumn, value), KeyedTable.Col("count", count), KeyedTable.Col("log-count", logCount),
             KeyedTable.Col("local", localCol), KeyedTable.Col("global", globalCol),
-        ]);
+        ];
+        if (options.KeyRoutes > 0)
+        {
+            arcColumns.Add(KeyedTable.Col("key-route", keyRouteCol));
+        }
+
+        var arcs = new LinkScoreTable(Id, keys, arcColumns);
 
         // Dropped arcs.
         var dagSources = MainPathKernel.EntrySources(dag);
@@ -235,13 +262,20 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
 
         var total = counts.Log ? Math.Exp(counts.Total) : counts.Total;
         var logTotal = counts.Log ? counts.Total : Math.Log(counts.Total);
-        var network = new ScalarResult(Id,
+        List<KeyValuePair<string, double>> networkValues =
         [
             new("paths", total), new("log-paths", logTotal), new("sources", counts.Sources), new("sinks", counts.Sinks),
             new("isolated", counts.Isolated), new("arcs", g.EntryCount), new("cyclic-components", components.Length),
             new("dropped-arcs", droppedArcs.Length), new("local-arcs", local.Length), new("global-arcs", global.Length),
             new("global-weight", globalWeight), new("log-space", counts.Log ? 1 : 0),
-        ]);
+        ];
+        if (options.KeyRoutes > 0)
+        {
+            networkValues.Add(new("key-routes", keyRoutes.Length));
+            networkValues.Add(new("key-route-arcs", keyRoute.Length));
+        }
+
+        var network = new ScalarResult(Id, networkValues);
 
         var props = new Dictionary<string, string>
         {
@@ -251,9 +285,16 @@ public sealed class MainPathMetric : Metric<MainPathOptions, MainPathResult>
             ["year-attribute"] = options.YearAttribute,
             ["log-space"] = counts.Log ? "true" : "false",
         };
+        if (options.KeyRoutes > 0)
+        {
+            props["key-routes"] = options.KeyRoutes.ToString(CultureInfo.InvariantCulture);
+            props["key-route-search"] = options.Search.ToString();
+        }
+
 
         return new MainPathResult(network, arcs, droppedTable, props, net,
-            Arcs(local), Arcs(global), localLinks.ToArray(), globalLinks.ToArray(), droppedArcs, cyclic);
+            Arcs(local), Arcs(global), localLinks.ToArray(), globalLinks.ToArray(), droppedArcs, cyclic,
+            Arcs(keyRoutes), Arcs(keyRoute), keyRouteLinks.ToArray());
 
         MainPathArc[] Arcs(int[] entries)
         {

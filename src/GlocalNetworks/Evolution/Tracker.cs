@@ -16,8 +16,12 @@ internal static class Tracker
     /// <summary>Whether <paramref name="e"/> is a documented domain error that makes a metric undefined on a slice (recorded
     /// as NaN plus an issue) rather than a bug or misuse (which aborts the run).</summary>
     /// <param name="e">The exception.</param>
-    /// <returns>True for <see cref="DisconnectedGraphException"/> and <see cref="ConvergenceException"/>.</returns>
-    public static bool IsDomainError(Exception e) => e is DisconnectedGraphException or ConvergenceException;
+    /// <returns>True for <see cref="DisconnectedGraphException"/>, <see cref="ConvergenceException"/>,
+    /// <see cref="GraphNotAcyclicException"/> (a slice of a citation network with a cycle under
+    /// <see cref="CyclePolicy.Throw"/>), <see cref="EstimationException"/> (a model that cannot be estimated on the slice)
+    /// and any <see cref="GlocalDataException"/> a metric raises about the slice's data.</returns>
+    public static bool IsDomainError(Exception e) =>
+        e is DisconnectedGraphException or ConvergenceException or GraphNotAcyclicException or EstimationException or GlocalDataException;
 
     public static TrajectorySet Run(SliceSet slices, IReadOnlyList<MetricRequest> requests, IMetricRegistry? registry, IAnalyzer? analyzer,
         TrackSettings settings, CancellationToken cancellationToken)

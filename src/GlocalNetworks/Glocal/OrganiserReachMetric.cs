@@ -96,49 +96,12 @@ public sealed class OrganiserReachMetric : Metric<OrganiserReachOptions, Organis
         ArgumentNullException.ThrowIfNull(options);
         context.CancellationToken.ThrowIfCancellationRequested();
         var net = context.Network;
-        var n = net.Innovators.Count;
         var orgs = net.Organisers;
         var o = orgs.Count;
 
         // Members as a CSR by organiser (distinct), and its transpose: each innovator's organisers in ascending order.
-        var memberStart = new int[o + 1];
-        var members = new List<int>();
-        var stamp = new int[n];
-        for (var j = 0; j < o; j++)
-        {
-            foreach (var id in orgs[j].MemberIds)
-            {
-                var i = net.Innovators.IndexOf(id);
-                if (stamp[i] != j + 1)
-                {
-                    stamp[i] = j + 1;
-                    members.Add(i);
-                }
-            }
-
-            memberStart[j + 1] = members.Count;
-        }
-
-        var orgStart = new int[n + 1];
-        foreach (var i in members)
-        {
-            orgStart[i + 1]++;
-        }
-
-        for (var i = 0; i < n; i++)
-        {
-            orgStart[i + 1] += orgStart[i];
-        }
-
-        var orgOf = new int[members.Count];
-        var fill = (int[])orgStart.Clone();
-        for (var j = 0; j < o; j++)
-        {
-            for (var p = memberStart[j]; p < memberStart[j + 1]; p++)
-            {
-                orgOf[fill[members[p]]++] = j;
-            }
-        }
+        var memberships = OrganiserMemberships.Of(net);
+        var (memberStart, members, orgStart, orgOf) = (memberships.MemberStart, memberships.Members, memberships.OrgStart, memberships.OrgOf);
 
         // One pass over the links: merge the two ends' sorted organiser lists.
         var internalLinks = new double[o];

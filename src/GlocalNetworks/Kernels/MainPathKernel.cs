@@ -617,6 +617,35 @@ internal static class MainPathKernel
         }
     }
 
+    /// <summary>The in-entries of every node: the entries (arcs) grouped by target, sources ascending within a group.</summary>
+    /// <param name="g">The graph.</param>
+    /// <returns>Node v's in-arcs are <c>Entries[Offsets[v] .. Offsets[v + 1])</c>.</returns>
+    internal static (int[] Offsets, int[] Entries) InEntries(CsrGraph g)
+    {
+        var n = g.NodeCount;
+        var m = g.EntryCount;
+        var targets = g.Targets;
+        var inOff = new int[n + 1];
+        for (var e = 0; e < m; e++)
+        {
+            inOff[targets[e] + 1]++;
+        }
+
+        for (var v = 0; v < n; v++)
+        {
+            inOff[v + 1] += inOff[v];
+        }
+
+        var inEntry = new int[m];
+        var fill = (int[])inOff.Clone();
+        for (var e = 0; e < m; e++)
+        {
+            inEntry[fill[targets[e]]++] = e;
+        }
+
+        return (inOff, inEntry);
+    }
+
     /// <summary>The global main path: the source-to-sink path(s) with the largest sum of counts, by longest-path dynamic
     /// programming in topological order. Sums use the counts, or the normalised counts in log space.</summary>
     /// <param name="g">The DAG.</param>
@@ -679,27 +708,7 @@ internal static class MainPathKernel
 
         sum = c.Log ? top : top / c.Total;
 
-        // In-entries of each node (entries grouped by target, sources ascending within a group).
-        var inOff = new int[n + 1];
-        for (var e = 0; e < m; e++)
-        {
-            inOff[targets[e] + 1]++;
-        }
-
-        for (var v = 0; v < n; v++)
-        {
-            inOff[v + 1] += inOff[v];
-        }
-
-        var inEntry = new int[m];
-        var fill = (int[])inOff.Clone();
-        for (var u = 0; u < n; u++)
-        {
-            for (var e = offsets[u]; e < offsets[u + 1]; e++)
-            {
-                inEntry[fill[targets[e]]++] = e;
-            }
-        }
+        var (inOff, inEntry) = InEntries(g);
 
         var sourceOf = EntrySources(g);
 

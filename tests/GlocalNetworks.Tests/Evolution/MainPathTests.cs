@@ -208,7 +208,7 @@ public sealed class MainPathTests
     }
 
     /// <summary>A seeded random DAG (arcs from lower to higher index), with optional renaming and innovator order.</summary>
-    private static GlocalNetwork RandomDag(int seed, Func<int, string>? rename, int[]? order)
+    internal static GlocalNetwork RandomDag(int seed, Func<int, string>? rename, int[]? order)
     {
         var (n, arcs) = DagSpec(seed);
         rename ??= i => "v" + i.ToString(CultureInfo.InvariantCulture);
