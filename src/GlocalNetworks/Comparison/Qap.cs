@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -19,8 +20,10 @@ namespace GlocalNetworks.Comparison;
 /// <remarks>
 /// <para>Permutations are seeded and run in parallel deterministically: replicate k draws its permutation from
 /// <c>DeterministicRandom(seed, k)</c> (a fresh shuffle of the identity) and writes only its own slot of the distribution,
-/// so results are bit-identical for any degree of parallelism. Replicates run in 64 fixed chunks; each chunk owns its
-/// buffers; no mutable state is shared between threads. Cancellation is checked for every replicate.</para>
+/// so results are bit-identical for any degree of parallelism. Replicates run in 64 fixed chunks; a running chunk takes a
+/// buffer set (a permutation and a dyad vector) from a pool for the call and gives it back when done, so there are at most
+/// as many sets as threads running at once (not one per chunk and term) and no mutable state is shared between threads:
+/// each replicate overwrites the whole set before reading it. Cancellation is checked for every replicate.</para>
 /// <para>The p-values are sna's (p_ge, p_le, p_abs without +1) and the +1-corrected ones of Phipson and Smyth (2010).
 /// Replicates whose statistic is NaN are left out of both.</para>
 /// </remarks>
@@ -58,16 +61,15 @@ public static class Qap
         dyads.Gather(yFlat, identity, yv);
         var observed = Moments.Pearson(xv, yv);
         var dist = new double[options.Permutations];
-        RunReplicates(options.Permutations, maxDegreeOfParallelism, cancellationToken, (from, to) =>
+        var pool = new BufferPool(n, dyads.Count, 0);
+        RunReplicates(options.Permutations, maxDegreeOfParallelism, cancellationToken, pool, (from, to, b) =>
         {
-            var perm = new int[n];
-            var buffer = new double[dyads.Count];
             for (var k = from; k < to; k++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Permutation(options.Seed, k, perm);
-                dyads.Gather(yFlat, perm, buffer);
-                dist[k] = Moments.Pearson(xv, buffer);
+                Permutation(options.Seed, k, b.Permutation);
+                dyads.Gather(yFlat, b.Permutation, b.Values);
+                dist[k] = Moments.Pearson(xv, b.Values);
             }
         });
 
@@ -178,18 +180,19 @@ public static class Qap
         var (beta, t, rss) = Fit(design, yv, terms);
         var r2 = RSquared(yv, rss, options.Intercept);
         var dist = new double[p][];
+        var pool = new BufferPool(n, count, p - 1);
         string nullHypothesis;
         if (p == 1)
         {
             nullHypothesis = "qapy";
-            dist[0] = PermuteY(dyads, y.ToRowMajorArray(), columns[0], options, maxDegreeOfParallelism, cancellationToken);
+            dist[0] = PermuteY(dyads, y.ToRowMajorArray(), columns[0], options, maxDegreeOfParallelism, pool, cancellationToken);
         }
         else
         {
             nullHypothesis = "qapspp";
             for (var k = 0; k < p; k++)
             {
-                dist[k] = SemiPartial(dyads, k, flats[k], columns, yv, options, maxDegreeOfParallelism, cancellationToken);
+                dist[k] = SemiPartial(dyads, k, flats[k], columns, yv, options, maxDegreeOfParallelism, pool, cancellationToken);
             }
         }
 
@@ -244,7 +247,7 @@ public static class Qap
 
     // Double semi-partialling for term k (Frisch-Waugh-Lovell; see Mrqap's remarks).
     private static double[] SemiPartial(Dyads dyads, int k, double[] flat, double[][] columns, double[] y, MrqapOptions options, int? maxDop,
-        CancellationToken token)
+        BufferPool pool, CancellationToken token)
     {
         var count = dyads.Count;
         var n = dyads.NodeCount;
@@ -275,17 +278,15 @@ public static class Qap
         }
 
         var dist = new double[options.Permutations];
-        RunReplicates(options.Permutations, maxDop, token, (from, to) =>
+        RunReplicates(options.Permutations, maxDop, token, pool, (from, to, b) =>
         {
-            var perm = new int[n];
-            var ev = new double[count];
-            var coef = new double[q.Length];
+            var ev = b.Values;
             for (var r = from; r < to; r++)
             {
                 token.ThrowIfCancellationRequested();
-                Permutation(options.Seed, r, perm);
-                dyads.Gather(e, perm, ev);
-                ResidualInPlace(q, ev, coef);
+                Permutation(options.Seed, r, b.Permutation);
+                dyads.Gather(e, b.Permutation, ev);
+                ResidualInPlace(q, ev, b.Coefficients);
                 var uu = Dot(ev, ev);
                 var ua = Dot(ev, a);
                 var rss = rssZ - (ua * ua / uu);
@@ -296,21 +297,19 @@ public static class Qap
     }
 
     // qapy with one term x: permute Y, t of the single coefficient.
-    private static double[] PermuteY(Dyads dyads, double[] yFlat, double[] x, MrqapOptions options, int? maxDop, CancellationToken token)
+    private static double[] PermuteY(Dyads dyads, double[] yFlat, double[] x, MrqapOptions options, int? maxDop, BufferPool pool, CancellationToken token)
     {
-        var n = dyads.NodeCount;
         var xx = Dot(x, x);
         var df = dyads.Count - 1;
         var dist = new double[options.Permutations];
-        RunReplicates(options.Permutations, maxDop, token, (from, to) =>
+        RunReplicates(options.Permutations, maxDop, token, pool, (from, to, b) =>
         {
-            var perm = new int[n];
-            var yv = new double[dyads.Count];
+            var yv = b.Values;
             for (var r = from; r < to; r++)
             {
                 token.ThrowIfCancellationRequested();
-                Permutation(options.Seed, r, perm);
-                dyads.Gather(yFlat, perm, yv);
+                Permutation(options.Seed, r, b.Permutation);
+                dyads.Gather(yFlat, b.Permutation, yv);
                 var xy = Dot(x, yv);
                 var rss = Dot(yv, yv) - (xy * xy / xx);
                 dist[r] = xy / xx / Math.Sqrt(rss / df / xx);
@@ -378,11 +377,52 @@ public static class Qap
         new DeterministicRandom(seed, (ulong)replicate).Shuffle(perm.AsSpan());
     }
 
-    // Runs replicates [0, count) in 64 fixed chunks; body(from, to) owns its buffers and writes only its own slots.
-    private static void RunReplicates(int count, int? maxDop, CancellationToken token, Action<int, int> body)
+    // Runs replicates [0, count) in 64 fixed chunks; body(from, to, buffers) has the buffer set to itself while it runs
+    // (taken from the pool and given back after) and writes only its own slots.
+    private static void RunReplicates(int count, int? maxDop, CancellationToken token, BufferPool pool, Action<int, int, ReplicateBuffers> body)
     {
         var po = new ParallelOptions { CancellationToken = token, MaxDegreeOfParallelism = maxDop ?? -1 };
-        Parallel.For(0, Chunks, po, c => body((int)((long)count * c / Chunks), (int)((long)count * (c + 1) / Chunks)));
+        Parallel.For(0, Chunks, po, c =>
+        {
+            var from = (int)((long)count * c / Chunks);
+            var to = (int)((long)count * (c + 1) / Chunks);
+            if (from == to)
+            {
+                return;
+            }
+
+            var buffers = pool.Rent();
+            try
+            {
+                body(from, to, buffers);
+            }
+            finally
+            {
+                pool.Return(buffers);
+            }
+        });
+    }
+
+    // One replicate's scratch space: a permutation, a dyad vector and the projection coefficients. Every replicate
+    // overwrites all three before reading them, so a set can go from chunk to chunk (and term to term) without changing
+    // any result.
+    private sealed class ReplicateBuffers(int nodes, int dyads, int coefficients)
+    {
+        public int[] Permutation { get; } = new int[nodes];
+
+        public double[] Values { get; } = new double[dyads];
+
+        public double[] Coefficients { get; } = new double[coefficients];
+    }
+
+    // The buffer sets of one QAP or MRQAP call: at most one per concurrently running chunk.
+    private sealed class BufferPool(int nodes, int dyads, int coefficients)
+    {
+        private readonly ConcurrentBag<ReplicateBuffers> _free = [];
+
+        public ReplicateBuffers Rent() => _free.TryTake(out var b) ? b : new ReplicateBuffers(nodes, dyads, coefficients);
+
+        public void Return(ReplicateBuffers b) => _free.Add(b);
     }
 
     private static int SameSize(Matrix<double> first, IReadOnlyList<Matrix<double>> others)
