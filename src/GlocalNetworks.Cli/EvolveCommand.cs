@@ -90,7 +90,7 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
         error.WriteLine($"{network}; {slices.Count} slices");
         if (r.GetValue(_selection.Metric) is { Length: > 0 })
         {
-            var trajectories = builder.WithProgress(new MetricsCommand.LineProgress(error)).Run();
+            var trajectories = ProgressDisplay.Run(error, progress => builder.WithProgress(progress).Run());
             foreach (var p in trajectories.WriteCsv(outDir))
             {
                 output.WriteLine(p);
