@@ -50,6 +50,29 @@ internal sealed class MetricSelection
         }
     }
 
+    /// <summary>Applies the command's <c>--from</c>/<c>--to</c>, <c>--level</c> and <c>--threads</c> to a builder of any
+    /// kind (analysis, evolution, comparison), through its own methods.</summary>
+    public T Apply<T>(ParseResult r, T builder, (Option<int?> From, Option<int?> To) years, Func<T, int, int, T> between, Func<T, string, T> atLevel,
+        Func<T, int, T> threads)
+    {
+        if (r.GetValue(years.From) is { } from && r.GetValue(years.To) is { } to)
+        {
+            builder = between(builder, from, to);
+        }
+
+        if (r.GetValue(Level) is { } level)
+        {
+            builder = atLevel(builder, level);
+        }
+
+        if (r.GetValue(Threads) is { } n)
+        {
+            builder = threads(builder, n);
+        }
+
+        return builder;
+    }
+
     /// <summary>The metric ids given, in order, each once.</summary>
     public IReadOnlyList<string> Ids(ParseResult r)
     {

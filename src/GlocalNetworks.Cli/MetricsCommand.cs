@@ -89,20 +89,8 @@ internal sealed class MetricsCommand
         Directory.CreateDirectory(outDir);
         MetricSelection.WriteLoadIssues(report, outDir, error);
         var builder = network.Analyze().Using(_registry).WithSeed(r.GetValue(_selection.Seed)).WithCancellation(cancellationToken);
-        if (r.GetValue(_from) is { } from && r.GetValue(_to) is { } to)
-        {
-            builder = builder.Between(from, to);
-        }
-
-        if (r.GetValue(_selection.Level) is { } level)
-        {
-            builder = builder.AtLevel(level);
-        }
-
-        if (r.GetValue(_selection.Threads) is { } threads)
-        {
-            builder = builder.WithMaxDegreeOfParallelism(threads);
-        }
+        builder = _selection.Apply(r, builder, (_from, _to), (b, from, to) => b.Between(from, to), (b, level) => b.AtLevel(level),
+            (b, threads) => b.WithMaxDegreeOfParallelism(threads));
 
         var requests = _selection.Requests(r, _registry, network, r.GetValue(_input.Unweighted));
         foreach (var (id, options) in requests)

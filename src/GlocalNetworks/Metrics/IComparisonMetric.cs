@@ -58,13 +58,7 @@ public abstract class ComparisonMetric<TOptions> : IComparisonMetric
     public ComparisonMetricResult Compute(ComparisonContext context, object? options)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var typed = options switch
-        {
-            null => new TOptions(),
-            TOptions o => o,
-            _ => throw new ArgumentException(
-                $"Metric '{Id}' takes options of type '{typeof(TOptions).Name}', not '{options.GetType().Name}'.", nameof(options)),
-        };
+        var typed = MetricOptions.Cast<TOptions>(Id, options);
         if (context.Count < 2)
         {
             throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
