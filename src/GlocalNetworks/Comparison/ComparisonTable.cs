@@ -214,7 +214,8 @@ public sealed class ComparisonTable
         File.WriteAllText(path, ToCsv(), new UTF8Encoding(false));
     }
 
-    /// <summary>The table as Markdown (numbers with 6 significant digits, as metric results print them).</summary>
+    /// <summary>The table as Markdown (numbers with 6 significant digits, as metric results print them), followed by
+    /// <see cref="PairwiseToMarkdown"/> when comparison statistics ran.</summary>
     /// <returns>The Markdown table.</returns>
     public string ToMarkdown()
     {
@@ -240,6 +241,31 @@ public sealed class ComparisonTable
             }
 
             sb.Append('\n');
+        }
+
+        if (Pairwise.Count > 0)
+        {
+            sb.Append('\n').Append(PairwiseToMarkdown());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The pairwise statistics as a Markdown table: metric, pair, statistic, estimate, observed, pgreq, pleeq,
+    /// p-two, nodes, permutations (numbers with 6 significant digits).</summary>
+    /// <returns>The Markdown table (only the header when there are none).</returns>
+    public string PairwiseToMarkdown()
+    {
+        var sb = new StringBuilder("| metric | pair | statistic | estimate | observed | pgreq | pleeq | p-two | nodes | permutations |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var p in Pairwise)
+        {
+            sb.Append("| ").Append(MetricResult.Md(p.MetricId)).Append(" | ").Append(MetricResult.Md(p.Pair)).Append(" | ").Append(MetricResult.Md(p.Statistic)).Append(" |");
+            foreach (var v in (ReadOnlySpan<double>)[p.Estimate, p.Observed, p.PGreaterOrEqual, p.PLessOrEqual, p.PTwoSided])
+            {
+                sb.Append(' ').Append(MetricResult.Md(v)).Append(" |");
+            }
+
+            sb.Append(' ').Append(p.Nodes.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(p.Permutations.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         }
 
         return sb.ToString();

@@ -163,6 +163,9 @@ public sealed class ComparisonMetricTests
         Assert.Equal("metric,pair,statistic,estimate,observed,pgreq,pleeq,p-upper,p-lower,p-two,nodes,permutations,seed", csv[0]);
         Assert.StartsWith("qap,all vs patents,correlation,", csv[1]);
         Assert.EndsWith(",6,50,42", csv[1]);
+        var md = table.ToMarkdown();
+        Assert.Contains("| metric | pair | statistic | estimate | observed | pgreq | pleeq | p-two | nodes | permutations |", md);
+        Assert.Contains("| qap | patents vs projects | correlation |", md);
     }
 
     [Fact]
