@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics;
 using MathNet.Numerics.LinearAlgebra;
@@ -88,20 +89,19 @@ public sealed class QapMetric : ComparisonMetric<QapMetricOptions>
         var qapOptions = new QapOptions { Permutations = options.Permutations, Seed = seed, Mode = mode };
         var rows = new List<PairwiseStatistic>();
         var details = new List<KeyValuePair<string, object>>();
-        var total = context.Count * (context.Count - 1) / 2;
-        var done = 0;
+        var pairs = context.Count * (context.Count - 1) / 2;
+        var progress = new ChunkProgress(context, Id, (long)pairs * Qap.Chunks);
         for (var a = 0; a < context.Count; a++)
         {
             for (var b = a + 1; b < context.Count; b++)
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var m = ComparisonMatrices.Aligned(context, options, mode, [a, b], out var nodes);
-                var q = Qap.Correlation(m[0], m[1], qapOptions, context.MaxDegreeOfParallelism, context.CancellationToken);
+                var q = Qap.Correlation(m[0], m[1], qapOptions, context.MaxDegreeOfParallelism, context.CancellationToken, progress.ChunkDone);
                 var pair = context.Names[a] + " vs " + context.Names[b];
                 rows.Add(new PairwiseStatistic(Id, pair, "correlation", q.Observed, q.Observed, q.PGreaterOrEqual, q.PLessOrEqual,
                     q.PUpper, q.PLower, q.PTwoSided, nodes, options.Permutations, seed));
                 details.Add(new(pair, q));
-                context.Progress?.Report(new MetricProgress(Id, ++done, total));
             }
         }
 
@@ -150,8 +150,10 @@ public sealed class MrqapMetric : ComparisonMetric<MrqapMetricOptions>
 
         var x = new Matrix<double>[names.Length];
         Array.Copy(m, 1, x, 0, x.Length);
+        var terms = x.Length + (options.Intercept ? 1 : 0);
+        var progress = new ChunkProgress(context, Id, (long)terms * Qap.Chunks);
         var mr = Qap.Mrqap(m[0], x, new MrqapOptions { Permutations = options.Permutations, Seed = seed, Mode = mode, Intercept = options.Intercept, Names = names },
-            context.MaxDegreeOfParallelism, context.CancellationToken);
+            context.MaxDegreeOfParallelism, context.CancellationToken, progress.ChunkDone);
         var model = context.Names[0] + " ~ " + string.Join(" + ", names);
         var pUpper = mr.Table.Column("p-upper");
         var pLower = mr.Table.Column("p-lower");
@@ -162,7 +164,6 @@ public sealed class MrqapMetric : ComparisonMetric<MrqapMetricOptions>
                 pUpper[k], pLower[k], mr.PAbs[k], nodes, options.Permutations, seed));
         }
 
-        context.Progress?.Report(new MetricProgress(Id, 1, 1));
         return new ComparisonMetricResult(Id, rows, [new(model, mr)]);
     }
 }
@@ -173,6 +174,38 @@ public static class ComparisonFamily
     /// <summary>A new list of the built-in comparison statistics: <c>qap</c>, <c>mrqap</c>.</summary>
     /// <returns>The statistics.</returns>
     public static IReadOnlyList<IComparisonMetric> Create() => [new QapMetric(), new MrqapMetric()];
+}
+
+/// <summary>Progress of a QAP statistic in chunks of permutations (64 per pair or term), reported from worker threads at
+/// most every 100 ms and once at the end.</summary>
+internal sealed class ChunkProgress
+{
+    private readonly IProgress<MetricProgress>? _progress;
+    private readonly string _id;
+    private readonly long _total;
+    private long _done;
+    private long _lastTicks = long.MinValue;
+
+    public ChunkProgress(ComparisonContext context, string id, long total)
+    {
+        _progress = context.Progress;
+        _id = id;
+        _total = total;
+        ChunkDone = _progress is null ? null : Done;
+    }
+
+    public Action? ChunkDone { get; }
+
+    private void Done()
+    {
+        var done = Interlocked.Increment(ref _done);
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastTicks);
+        if (done == _total || (now - last >= 100 && Interlocked.CompareExchange(ref _lastTicks, now, last) == last))
+        {
+            _progress!.Report(new MetricProgress(_id, done, _total));
+        }
+    }
 }
 
 /// <summary>The matrices of compared networks, aligned on the ids they share.</summary>

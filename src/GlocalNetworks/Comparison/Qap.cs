@@ -29,7 +29,8 @@ namespace GlocalNetworks.Comparison;
 /// </remarks>
 public static class Qap
 {
-    private const int Chunks = 64;
+    /// <summary>The fixed number of chunks replicates run in.</summary>
+    internal const int Chunks = 64;
 
     /// <summary>
     /// QAP correlation test: the Pearson correlation of the dyad values of <paramref name="x"/> and <paramref name="y"/>
@@ -46,7 +47,12 @@ public static class Qap
     /// <exception cref="ArgumentException">The matrices are not square or differ in size, or have fewer than 2 nodes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The number of permutations is negative.</exception>
     public static QapResult Correlation(Matrix<double> x, Matrix<double> y, QapOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) => Correlation(x, y, options, maxDegreeOfParallelism, cancellationToken, null);
+
+    /// <summary><see cref="Correlation(Matrix{double}, Matrix{double}, QapOptions?, int?, CancellationToken)"/>, calling
+    /// <paramref name="chunkDone"/> (from worker threads) as each of the <see cref="Chunks"/> chunks of replicates ends.</summary>
+    internal static QapResult Correlation(Matrix<double> x, Matrix<double> y, QapOptions? options, int? maxDegreeOfParallelism,
+        CancellationToken cancellationToken, Action? chunkDone)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -61,7 +67,7 @@ public static class Qap
         dyads.Gather(yFlat, identity, yv);
         var observed = Moments.Pearson(xv, yv);
         var dist = new double[options.Permutations];
-        var pool = new BufferPool(n, dyads.Count, 0);
+        var pool = new BufferPool(n, dyads.Count, 0, chunkDone);
         RunReplicates(options.Permutations, maxDegreeOfParallelism, cancellationToken, pool, (from, to, b) =>
         {
             for (var k = from; k < to; k++)
@@ -126,7 +132,13 @@ public static class Qap
     /// <exception cref="ArgumentException">Sizes differ, there are no terms, the names do not match the covariates, or the
     /// design is rank deficient.</exception>
     public static MrqapResult Mrqap(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) => Mrqap(y, x, options, maxDegreeOfParallelism, cancellationToken, null);
+
+    /// <summary><see cref="Mrqap(Matrix{double}, IReadOnlyList{Matrix{double}}, MrqapOptions?, int?, CancellationToken)"/>,
+    /// calling <paramref name="chunkDone"/> (from worker threads) as each chunk of replicates ends: <see cref="Chunks"/>
+    /// per term (one term with <c>qapy</c>).</summary>
+    internal static MrqapResult Mrqap(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options, int? maxDegreeOfParallelism,
+        CancellationToken cancellationToken, Action? chunkDone)
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(x);
@@ -180,7 +192,7 @@ public static class Qap
         var (beta, t, rss) = Fit(design, yv, terms);
         var r2 = RSquared(yv, rss, options.Intercept);
         var dist = new double[p][];
-        var pool = new BufferPool(n, count, p - 1);
+        var pool = new BufferPool(n, count, p - 1, chunkDone);
         string nullHypothesis;
         if (p == 1)
         {
@@ -388,6 +400,7 @@ public static class Qap
             var to = (int)((long)count * (c + 1) / Chunks);
             if (from == to)
             {
+                pool.ChunkDone?.Invoke();
                 return;
             }
 
@@ -400,6 +413,8 @@ public static class Qap
             {
                 pool.Return(buffers);
             }
+
+            pool.ChunkDone?.Invoke();
         });
     }
 
@@ -415,10 +430,12 @@ public static class Qap
         public double[] Coefficients { get; } = new double[coefficients];
     }
 
-    // The buffer sets of one QAP or MRQAP call: at most one per concurrently running chunk.
-    private sealed class BufferPool(int nodes, int dyads, int coefficients)
+    // The buffer sets of one QAP or MRQAP call (at most one per concurrently running chunk), and the call's progress hook.
+    private sealed class BufferPool(int nodes, int dyads, int coefficients, Action? chunkDone)
     {
         private readonly ConcurrentBag<ReplicateBuffers> _free = [];
+
+        public Action? ChunkDone => chunkDone;
 
         public ReplicateBuffers Rent() => _free.TryTake(out var b) ? b : new ReplicateBuffers(nodes, dyads, coefficients);
 

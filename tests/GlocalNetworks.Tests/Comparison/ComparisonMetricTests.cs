@@ -169,6 +169,20 @@ public sealed class ComparisonMetricTests
     }
 
     [Fact]
+    public void CompareComputeQapAndMrqap_ReportProgressInChunks_EndingDone()
+    {
+        var reports = new System.Collections.Concurrent.ConcurrentQueue<MetricProgress>();
+        var net = ComparisonTests.Six();
+
+        net.SplitBy(NetworkSplit.ByLinkKind).WithoutGlocalSummary().WithProgress(new Recorder(reports))
+            .Compute("qap", new QapMetricOptions { Permutations = 100 }).Compute("mrqap", new MrqapMetricOptions { Permutations = 100 }).Run();
+
+        Assert.Contains(reports, r => r == new MetricProgress("qap", 64, 64));
+        Assert.Contains(reports, r => r == new MetricProgress("mrqap", 128, 128));   // intercept and one covariate
+        Assert.All(reports, r => Assert.InRange(r.Done, 1, r.Total));
+    }
+
+    [Fact]
     public void CompareComputeQap_RegionFlows_AlignsOnSharedRegions()
     {
         var net = ComparisonTests.Six();
@@ -218,6 +232,11 @@ public sealed class ComparisonMetricTests
     }
 
     private sealed record NoOptions;
+
+    private sealed class Recorder(System.Collections.Concurrent.ConcurrentQueue<MetricProgress> reports) : IProgress<MetricProgress>
+    {
+        public void Report(MetricProgress value) => reports.Enqueue(value);
+    }
 
     private sealed class LinkCountDifference : ComparisonMetric<NoOptions>
     {
