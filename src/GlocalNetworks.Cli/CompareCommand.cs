@@ -215,7 +215,8 @@ internal sealed class CompareCommand(IMetricRegistry registry)
         }
     }
 
-    // The period of a year between cut years: "..2013", "2014-2016", "2017.."; parts are ordered by name (ordinal), and
+    // The period of a year between cut years: "..2013", "2014-2016" (or "2014" for one year), "2017.."; parts are ordered
+    // by name (ordinal), and
     // these names sort chronologically.
     private static string Period(List<int> cuts, int year)
     {
@@ -228,6 +229,7 @@ internal sealed class CompareCommand(IMetricRegistry registry)
         var ci = CultureInfo.InvariantCulture;
         return i == 0 ? ".." + (cuts[0] - 1).ToString(ci)
             : i == cuts.Count ? cuts[^1].ToString(ci) + ".."
+            : cuts[i] - 1 == cuts[i - 1] ? cuts[i - 1].ToString(ci)
             : cuts[i - 1].ToString(ci) + "-" + (cuts[i] - 1).ToString(ci);
     }
 

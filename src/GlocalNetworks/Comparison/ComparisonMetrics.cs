@@ -97,7 +97,7 @@ public sealed class QapMetric : ComparisonMetric<QapMetricOptions>
             {
                 context.CancellationToken.ThrowIfCancellationRequested();
                 var m = ComparisonMatrices.Aligned(context, options, mode, [a, b], out var nodes);
-                var q = Qap.Correlation(m[0], m[1], qapOptions, context.MaxDegreeOfParallelism, context.CancellationToken, progress.ChunkDone);
+                var q = Qap.CorrelationWithProgress(m[0], m[1], qapOptions, context.MaxDegreeOfParallelism, context.CancellationToken, progress.ChunkDone);
                 var pair = context.Names[a] + " vs " + context.Names[b];
                 rows.Add(new PairwiseStatistic(Id, pair, "correlation", q.Observed, q.Observed, q.PGreaterOrEqual, q.PLessOrEqual,
                     q.PUpper, q.PLower, q.PTwoSided, nodes, options.Permutations, seed));
@@ -152,7 +152,7 @@ public sealed class MrqapMetric : ComparisonMetric<MrqapMetricOptions>
         Array.Copy(m, 1, x, 0, x.Length);
         var terms = x.Length + (options.Intercept ? 1 : 0);
         var progress = new ChunkProgress(context, Id, (long)terms * Qap.Chunks);
-        var mr = Qap.Mrqap(m[0], x, new MrqapOptions { Permutations = options.Permutations, Seed = seed, Mode = mode, Intercept = options.Intercept, Names = names },
+        var mr = Qap.MrqapWithProgress(m[0], x, new MrqapOptions { Permutations = options.Permutations, Seed = seed, Mode = mode, Intercept = options.Intercept, Names = names },
             context.MaxDegreeOfParallelism, context.CancellationToken, progress.ChunkDone);
         var model = context.Names[0] + " ~ " + string.Join(" + ", names);
         var pUpper = mr.Table.Column("p-upper");

@@ -47,11 +47,11 @@ public static class Qap
     /// <exception cref="ArgumentException">The matrices are not square or differ in size, or have fewer than 2 nodes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The number of permutations is negative.</exception>
     public static QapResult Correlation(Matrix<double> x, Matrix<double> y, QapOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default) => Correlation(x, y, options, maxDegreeOfParallelism, cancellationToken, null);
+        CancellationToken cancellationToken = default) => CorrelationWithProgress(x, y, options, maxDegreeOfParallelism, cancellationToken, null);
 
     /// <summary><see cref="Correlation(Matrix{double}, Matrix{double}, QapOptions?, int?, CancellationToken)"/>, calling
     /// <paramref name="chunkDone"/> (from worker threads) as each of the <see cref="Chunks"/> chunks of replicates ends.</summary>
-    internal static QapResult Correlation(Matrix<double> x, Matrix<double> y, QapOptions? options, int? maxDegreeOfParallelism,
+    internal static QapResult CorrelationWithProgress(Matrix<double> x, Matrix<double> y, QapOptions? options, int? maxDegreeOfParallelism,
         CancellationToken cancellationToken, Action? chunkDone)
     {
         ArgumentNullException.ThrowIfNull(x);
@@ -132,12 +132,12 @@ public static class Qap
     /// <exception cref="ArgumentException">Sizes differ, there are no terms, the names do not match the covariates, or the
     /// design is rank deficient.</exception>
     public static MrqapResult Mrqap(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default) => Mrqap(y, x, options, maxDegreeOfParallelism, cancellationToken, null);
+        CancellationToken cancellationToken = default) => MrqapWithProgress(y, x, options, maxDegreeOfParallelism, cancellationToken, null);
 
     /// <summary><see cref="Mrqap(Matrix{double}, IReadOnlyList{Matrix{double}}, MrqapOptions?, int?, CancellationToken)"/>,
     /// calling <paramref name="chunkDone"/> (from worker threads) as each chunk of replicates ends: <see cref="Chunks"/>
     /// per term (one term with <c>qapy</c>).</summary>
-    internal static MrqapResult Mrqap(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options, int? maxDegreeOfParallelism,
+    internal static MrqapResult MrqapWithProgress(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options, int? maxDegreeOfParallelism,
         CancellationToken cancellationToken, Action? chunkDone)
     {
         ArgumentNullException.ThrowIfNull(y);
