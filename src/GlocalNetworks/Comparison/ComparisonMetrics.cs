@@ -58,6 +58,10 @@ public sealed record MrqapMetricOptions : QapComparisonOptions
     /// <summary>Add an intercept as the first term.</summary>
     /// <value>The default value is <see langword="true"/> (as sna).</value>
     public bool Intercept { get; init; } = true;
+
+    /// <summary>The permutation method: double semi-partialling (sna <c>"qapspp"</c>) or permuting Y (<c>"qapy"</c>).</summary>
+    /// <value>The default value is <see cref="MrqapNullHypothesis.DoubleSemiPartialling"/>.</value>
+    public MrqapNullHypothesis Method { get; init; } = MrqapNullHypothesis.DoubleSemiPartialling;
 }
 
 /// <summary>
@@ -152,7 +156,7 @@ public sealed class MrqapMetric : ComparisonMetric<MrqapMetricOptions>
         Array.Copy(m, 1, x, 0, x.Length);
         var terms = x.Length + (options.Intercept ? 1 : 0);
         var progress = new ChunkProgress(context, Id, (long)terms * Qap.Chunks);
-        var mr = Qap.MrqapWithProgress(m[0], x, new MrqapOptions { Permutations = options.Permutations, Seed = seed, Mode = mode, Intercept = options.Intercept, Names = names },
+        var mr = Qap.MrqapWithProgress(m[0], x, new MrqapOptions { Permutations = options.Permutations, Seed = seed, Mode = mode, Intercept = options.Intercept, Names = names, NullHypothesis = options.Method },
             context.MaxDegreeOfParallelism, context.CancellationToken, progress.ChunkDone);
         var model = context.Names[0] + " ~ " + string.Join(" + ", names);
         var pUpper = mr.Table.Column("p-upper");

@@ -192,12 +192,17 @@ public static class Qap
         var (beta, t, rss) = Fit(design, yv, terms);
         var r2 = RSquared(yv, rss, options.Intercept);
         var dist = new double[p][];
-        var pool = new BufferPool(n, count, p - 1, chunkDone);
+        var pool = new BufferPool(n, count, p, chunkDone);
         string nullHypothesis;
         if (p == 1)
         {
             nullHypothesis = "qapy";
             dist[0] = PermuteY(dyads, y.ToRowMajorArray(), columns[0], options, maxDegreeOfParallelism, pool, cancellationToken);
+        }
+        else if (options.NullHypothesis == MrqapNullHypothesis.PermuteY)
+        {
+            nullHypothesis = "qapy";
+            dist = PermuteYRefit(dyads, y.ToRowMajorArray(), design, options, maxDegreeOfParallelism, pool, cancellationToken);
         }
         else
         {
@@ -325,6 +330,62 @@ public static class Qap
                 var xy = Dot(x, yv);
                 var rss = Dot(yv, yv) - (xy * xy / xx);
                 dist[r] = xy / xx / Math.Sqrt(rss / df / xx);
+            }
+        });
+        return dist;
+    }
+
+    // qapy with p terms: permute Y and refit on the fixed design. With the thin QR X = QR: c = Qᵀy, β = R⁻¹c,
+    // RSS = yᵀy - cᵀc, t_k = β_k / sqrt([(XᵀX)⁻¹]_kk RSS/(N - p)), [(XᵀX)⁻¹]_kk = Σ_j (R⁻¹)_kj². O(N p) per permutation.
+    private static double[][] PermuteYRefit(Dyads dyads, double[] yFlat, Matrix<double> design, MrqapOptions options, int? maxDop, BufferPool pool,
+        CancellationToken token)
+    {
+        var qr = design.QR(QRMethod.Thin);
+        var q = qr.Q.ToColumnArrays();
+        var rInv = qr.R.Inverse().ToArray();
+        var p = q.Length;
+        var scale = new double[p];
+        for (var k = 0; k < p; k++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                scale[k] += rInv[k, j] * rInv[k, j];
+            }
+        }
+
+        var df = dyads.Count - p;
+        var dist = new double[p][];
+        for (var k = 0; k < p; k++)
+        {
+            dist[k] = new double[options.Permutations];
+        }
+
+        RunReplicates(options.Permutations, maxDop, token, pool, (from, to, b) =>
+        {
+            var yv = b.Values;
+            var c = b.Coefficients;
+            for (var r = from; r < to; r++)
+            {
+                token.ThrowIfCancellationRequested();
+                Permutation(options.Seed, r, b.Permutation);
+                dyads.Gather(yFlat, b.Permutation, yv);
+                var rss = Dot(yv, yv);
+                for (var j = 0; j < p; j++)
+                {
+                    c[j] = Dot(q[j], yv);
+                    rss -= c[j] * c[j];
+                }
+
+                for (var k = 0; k < p; k++)
+                {
+                    double beta = 0;
+                    for (var j = k; j < p; j++)
+                    {
+                        beta += rInv[k, j] * c[j];
+                    }
+
+                    dist[k][r] = beta / Math.Sqrt(scale[k] * rss / df);
+                }
             }
         });
         return dist;
