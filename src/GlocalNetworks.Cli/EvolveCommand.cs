@@ -66,20 +66,8 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
         builder = r.GetValue(_window) is { } width ? builder.Windows(width, r.GetValue(_step))
             : r.GetValue(_cumulative) ? builder.Cumulative()
             : builder.Yearly();
-        if (r.GetValue(_from) is { } from && r.GetValue(_to) is { } to)
-        {
-            builder = builder.Between(from, to);
-        }
-
-        if (r.GetValue(_selection.Level) is { } level)
-        {
-            builder = builder.AtLevel(level);
-        }
-
-        if (r.GetValue(_selection.Threads) is { } threads)
-        {
-            builder = builder.WithMaxDegreeOfParallelism(threads);
-        }
+        builder = _selection.Apply(r, builder, (_from, _to), (b, from, to) => b.Between(from, to), (b, level) => b.AtLevel(level),
+            (b, threads) => b.WithMaxDegreeOfParallelism(threads));
 
         foreach (var (id, options) in _selection.Requests(r, registry, network, r.GetValue(_input.Unweighted)))
         {
@@ -90,7 +78,7 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
         error.WriteLine($"{network}; {slices.Count} slices");
         if (r.GetValue(_selection.Metric) is { Length: > 0 })
         {
-            var trajectories = builder.WithProgress(new MetricsCommand.LineProgress(error)).Run();
+            var trajectories = ProgressDisplay.Run(error, progress => builder.WithProgress(progress).Run());
             foreach (var p in trajectories.WriteCsv(outDir))
             {
                 output.WriteLine(p);

@@ -27,13 +27,14 @@ public static class GlocalCli
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
         var root = new RootCommand("glocal: glocal innovation network analysis. Metrics at every scale, from local buzz to global pipelines.\n"
-            + "Exit codes: 0 success; 1 usage error; 2 data error (file, line, column and value named); 3 other error (unknown metric or level, "
+            + "Exit codes: 0 success; 1 usage error; 2 data error (file, line, column and value named; compare with fewer than two networks); 3 other error (unknown metric or level, "
             + "missing file, a metric that cannot run on this network); 130 cancelled.");
         var verbose = new Option<bool>("--verbose") { Description = "Print the stack trace of an error.", Recursive = true };
         root.Options.Add(verbose);
         var metrics = registry ?? MetricRegistry.CreateDefault();
         root.Subcommands.Add(new MetricsCommand(metrics).Create(output, error, cancellationToken));
         root.Subcommands.Add(new EvolveCommand(metrics).Create(output, error, cancellationToken));
+        root.Subcommands.Add(new CompareCommand(metrics).Create(output, error, cancellationToken));
         root.Subcommands.Add(new ReportCommand().Create(output, error, cancellationToken));
         root.Subcommands.Add(new ConvertCommand().Create(output, error));
         var parsed = root.Parse(args);

@@ -31,15 +31,46 @@ internal sealed class MetricSelection
 
     public Option<string[]> Set { get; } = new("--set")
     {
-        Description = "A metric option, as ID.OPTION=VALUE (e.g. pagerank.alpha=0.9, betweenness.normalized=false); repeatable.",
+        Description = "A metric option, as ID.OPTION=VALUE (e.g. pagerank.alpha=0.9, ei-index.levels=nuts2,country, "
+            + "gatekeepers.threshold.kind=quantile, pagerank.personalization=@weights.csv); repeatable.",
     };
 
-    public void AddTo(Command command)
+    private bool _groups = true;
+
+    /// <summary>Adds the options to <paramref name="command"/>; without <paramref name="groups"/>, no <c>--groups</c>.</summary>
+    public void AddTo(Command command, bool groups = true)
     {
+        _groups = groups;
         foreach (var o in new Option[] { Metric, Level, Groups, Seed, Threads, Set })
         {
-            command.Options.Add(o);
+            if (groups || o != Groups)
+            {
+                command.Options.Add(o);
+            }
         }
+    }
+
+    /// <summary>Applies the command's <c>--from</c>/<c>--to</c>, <c>--level</c> and <c>--threads</c> to a builder of any
+    /// kind (analysis, evolution, comparison), through its own methods.</summary>
+    public T Apply<T>(ParseResult r, T builder, (Option<int?> From, Option<int?> To) years, Func<T, int, int, T> between, Func<T, string, T> atLevel,
+        Func<T, int, T> threads)
+    {
+        if (r.GetValue(years.From) is { } from && r.GetValue(years.To) is { } to)
+        {
+            builder = between(builder, from, to);
+        }
+
+        if (r.GetValue(Level) is { } level)
+        {
+            builder = atLevel(builder, level);
+        }
+
+        if (r.GetValue(Threads) is { } n)
+        {
+            builder = threads(builder, n);
+        }
+
+        return builder;
     }
 
     /// <summary>The metric ids given, in order, each once.</summary>
@@ -60,20 +91,25 @@ internal sealed class MetricSelection
         return ids;
     }
 
-    /// <summary>One (id, options) request per metric: defaults, then <c>--unweighted</c>, <c>--groups</c> and <c>--set</c>.</summary>
+    /// <summary>One (id, options) request per metric: defaults, then <c>--unweighted</c>, <c>--groups</c> and <c>--set</c>.
+    /// With <paramref name="comparisons"/>, comparison statistics (<c>qap</c>, <c>mrqap</c>) are requests too; otherwise
+    /// naming one is an error that points to <c>glocal compare</c>.</summary>
     /// <exception cref="ArgumentException">A <c>--set</c> is malformed, names an unknown option, or a metric not requested.</exception>
-    public IReadOnlyList<(string Id, object Options)> Requests(ParseResult r, IMetricRegistry registry, GlocalNetwork network, bool unweighted)
+    public IReadOnlyList<(string Id, object Options)> Requests(ParseResult r, IMetricRegistry registry, GlocalNetwork network, bool unweighted, bool comparisons = false)
     {
         var ids = Ids(r);
         var settings = Settings(r.GetValue(Set) ?? []);
-        var groups = r.GetValue(Groups) is { } gf
+        var groups = _groups && r.GetValue(Groups) is { } gf
             ? InnovatorGroups.FromMap(network, GlocalCsv.ReadGroups(CsvInput.FromFile(gf.FullName)), Path.GetFileNameWithoutExtension(gf.Name))
             : null;
         var requests = new List<(string, object)>();
-        foreach (var id in ids)
+        foreach (var requested in ids)
         {
-            var metric = registry.Get(id);
-            var options = MetricOptionSetter.Defaults(metric);
+            var (id, options) = registry.TryGetComparison(requested, out var cm)
+                ? comparisons
+                    ? (cm.Id, MetricOptionSetter.Defaults(cm.OptionsType, cm.Id))
+                    : throw new ArgumentException($"Metric '{cm.Id}' compares networks; use 'glocal compare' with two or more networks (or --split-by).")
+                : (registry.Get(requested).Id, MetricOptionSetter.Defaults(registry.Get(requested)));
             if (unweighted && MetricOptionSetter.Has(options, "Weighted", typeof(bool)))
             {
                 options = MetricOptionSetter.Set(options, "Weighted", false);
@@ -84,15 +120,15 @@ internal sealed class MetricSelection
                 options = MetricOptionSetter.Set(options, "Groups", groups);
             }
 
-            if (settings.Remove(metric.Id, out var list))
+            if (settings.Remove(id, out var list))
             {
                 foreach (var (name, value) in list)
                 {
-                    options = MetricOptionSetter.Set(metric, options, name, value);
+                    options = MetricOptionSetter.Set(id, options, name, value, network);
                 }
             }
 
-            requests.Add((metric.Id, options));
+            requests.Add((id, options));
         }
 
         foreach (var id in settings.Keys)
@@ -126,7 +162,7 @@ internal sealed class MetricSelection
         foreach (var v in values)
         {
             var eq = v.IndexOf('=', StringComparison.Ordinal);
-            var dot = eq < 0 ? -1 : v.LastIndexOf('.', eq);
+            var dot = eq < 0 ? -1 : v.IndexOf('.', 0, eq);
             if (eq < 0 || dot <= 0)
             {
                 throw new ArgumentException($"--set '{v}' must look like ID.OPTION=VALUE, e.g. pagerank.alpha=0.9.");

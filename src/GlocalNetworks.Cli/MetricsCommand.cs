@@ -1,4 +1,3 @@
-using System;
 using System.CommandLine;
 using System.IO;
 using System.Threading;
@@ -13,7 +12,7 @@ internal sealed class MetricsCommand
     private readonly IMetricRegistry _registry;
     private readonly NetworkInput _input = new();
     private readonly MetricSelection _selection = new();
-    private readonly Option<bool> _list = new("--list") { Description = "List every registered metric with its id, scope and description, then stop." };
+    private readonly Option<bool> _list = new("--list") { Description = "List every registered metric with its id, scope (comparison: a statistic across networks, for glocal compare) and description, then stop." };
     private readonly Option<int?> _from = new("--from") { Description = "First year of links to include (with --to; undated links are left out and counted)." };
     private readonly Option<int?> _to = new("--to") { Description = "Last year of links to include." };
     private readonly Option<DirectoryInfo?> _out = new("--out", "-o") { Description = "Output folder: nodes, regions, links and network files." };
@@ -74,6 +73,11 @@ internal sealed class MetricsCommand
             table.AddRow(Markup.Escape(m.Id), m.Scope.ToString().ToLowerInvariant(), Markup.Escape(m.Description));
         }
 
+        foreach (var m in _registry.ComparisonMetrics)
+        {
+            table.AddRow(Markup.Escape(m.Id), "comparison", Markup.Escape(m.Description + " (glocal compare)"));
+        }
+
         console.Write(table);
         return 0;
     }
@@ -85,20 +89,8 @@ internal sealed class MetricsCommand
         Directory.CreateDirectory(outDir);
         MetricSelection.WriteLoadIssues(report, outDir, error);
         var builder = network.Analyze().Using(_registry).WithSeed(r.GetValue(_selection.Seed)).WithCancellation(cancellationToken);
-        if (r.GetValue(_from) is { } from && r.GetValue(_to) is { } to)
-        {
-            builder = builder.Between(from, to);
-        }
-
-        if (r.GetValue(_selection.Level) is { } level)
-        {
-            builder = builder.AtLevel(level);
-        }
-
-        if (r.GetValue(_selection.Threads) is { } threads)
-        {
-            builder = builder.WithMaxDegreeOfParallelism(threads);
-        }
+        builder = _selection.Apply(r, builder, (_from, _to), (b, from, to) => b.Between(from, to), (b, level) => b.AtLevel(level),
+            (b, threads) => b.WithMaxDegreeOfParallelism(threads));
 
         var requests = _selection.Requests(r, _registry, network, r.GetValue(_input.Unweighted));
         foreach (var (id, options) in requests)
@@ -107,7 +99,7 @@ internal sealed class MetricsCommand
         }
 
         error.WriteLine($"{network}; computing {string.Join(", ", _selection.Ids(r))}");
-        var result = builder.WithProgress(new LineProgress(error)).Run();
+        var result = ProgressDisplay.Run(error, progress => builder.WithProgress(progress).Run());
         var written = r.GetValue(_format) == "json" ? result.WriteJson(outDir) : result.WriteCsv(outDir);
         foreach (var p in written)
         {
@@ -115,26 +107,5 @@ internal sealed class MetricsCommand
         }
 
         return 0;
-    }
-
-    /// <summary>Progress as plain lines on the error stream, at most one per metric stage change or 10% step.</summary>
-    internal sealed class LineProgress(TextWriter error) : IProgress<MetricProgress>
-    {
-        private readonly object _gate = new();
-        private string _last = string.Empty;
-
-        public void Report(MetricProgress value)
-        {
-            var pct = value.Total > 0 ? (int)(10 * value.Done / value.Total) * 10 : -1;
-            var line = pct >= 0 ? $"  {value.MetricId} {value.Stage} {pct}%" : $"  {value.MetricId} {value.Stage} {value.Done}";
-            lock (_gate)
-            {
-                if (line != _last)
-                {
-                    _last = line;
-                    error.WriteLine(line.Replace("  ", " ", StringComparison.Ordinal).TrimEnd());
-                }
-            }
-        }
     }
 }

@@ -134,7 +134,7 @@ internal sealed class NetworkInput
 
     private static CsvInput? Input(FileInfo? file) => file is null ? null : CsvInput.FromFile(Existing(file));
 
-    private static string Existing(FileInfo file) =>
+    public static string Existing(FileInfo file) =>
         file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' does not exist.", file.FullName);
 
     private static void RequireColumn(FileInfo links, string column, string option)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.IO;
 using System.Threading;
+using GlocalNetworks.Metrics;
 using GlocalNetworks.Plotting;
 
 namespace GlocalNetworks.Cli;
@@ -46,7 +47,17 @@ internal sealed class ReportCommand
             }
 
             error.WriteLine($"{network}; writing the report");
-            foreach (var p in GlocalReport.Write(network, r.GetValue(_out)!.FullName, options, cancellationToken))
+            var written = ProgressDisplay.Run(error, progress =>
+            {
+                // The report has no metric progress of its own: on a terminal, one indeterminate bar while it works.
+                if (progress is SpectreProgress)
+                {
+                    progress.Report(new MetricProgress("report", 0, 0));
+                }
+
+                return GlocalReport.Write(network, r.GetValue(_out)!.FullName, options, cancellationToken);
+            });
+            foreach (var p in written)
             {
                 output.WriteLine(p);
             }

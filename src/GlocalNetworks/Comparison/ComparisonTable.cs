@@ -19,10 +19,20 @@ public sealed class ComparisonTable
     private readonly double[][] _values;
     private readonly Dictionary<string, int> _rowIndex;
     private readonly AnalysisResult[] _results;
+    private readonly ComparisonMetricResult[] _comparisons;
 
-    internal ComparisonTable(string[] networks, List<string> rows, List<double[]> values, AnalysisResult[] results)
+    internal ComparisonTable(string[] networks, List<string> rows, List<double[]> values, AnalysisResult[] results,
+        IReadOnlyList<ComparisonMetricResult>? comparisons = null)
     {
         _networks = networks;
+        _comparisons = comparisons is null ? [] : [.. comparisons];
+        var pairwise = new List<PairwiseStatistic>();
+        foreach (var c in _comparisons)
+        {
+            pairwise.AddRange(c.Rows);
+        }
+
+        Pairwise = pairwise;
         _rows = rows.ToArray();
         _values = values.ToArray();
         _results = results;
@@ -61,6 +71,75 @@ public sealed class ComparisonTable
     /// <returns>The result.</returns>
     /// <exception cref="KeyNotFoundException">No such network.</exception>
     public AnalysisResult Result(string network) => _results[NetworkIndex(network)];
+
+    /// <summary>The rows of every comparison statistic (<c>qap</c>, <c>mrqap</c>) in the order requested: pair, statistic,
+    /// estimate, observed value, p-values, nodes, permutations and seed. Empty when none was requested.</summary>
+    public IReadOnlyList<PairwiseStatistic> Pairwise { get; }
+
+    /// <summary>The comparison statistics computed, in the order requested.</summary>
+    public IReadOnlyList<ComparisonMetricResult> ComparisonResults => _comparisons;
+
+    /// <summary>The result of a comparison statistic, with the full result per pair (<see cref="ComparisonMetricResult.Detail{T}"/>).</summary>
+    /// <param name="metricId">The id, e.g. <c>qap</c>.</param>
+    /// <returns>The result.</returns>
+    /// <exception cref="KeyNotFoundException">It was not requested.</exception>
+    public ComparisonMetricResult Comparison(string metricId)
+    {
+        ArgumentNullException.ThrowIfNull(metricId);
+        foreach (var c in _comparisons)
+        {
+            if (c.MetricId == metricId)
+            {
+                return c;
+            }
+        }
+
+        throw new KeyNotFoundException($"The comparison has no statistic '{metricId}'; it has {(_comparisons.Length == 0 ? "none" : string.Join(", ", Array.ConvertAll(_comparisons, c => c.MetricId)))}.");
+    }
+
+    /// <summary>The columns of <see cref="WritePairwiseCsv(TextWriter)"/>.</summary>
+    public static IReadOnlyList<string> PairwiseColumns { get; } =
+        ["metric", "pair", "statistic", "estimate", "observed", "pgreq", "pleeq", "p-upper", "p-lower", "p-two", "nodes", "permutations", "seed"];
+
+    /// <summary>Writes <see cref="Pairwise"/> as CSV: a header of <see cref="PairwiseColumns"/> and one line per row
+    /// (invariant culture, round-trip numbers, NaN as <c>NaN</c>).</summary>
+    /// <param name="writer">The destination.</param>
+    public void WritePairwiseCsv(TextWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(string.Join(",", PairwiseColumns));
+        writer.Write('\n');
+        foreach (var p in Pairwise)
+        {
+            writer.Write(MetricResult.Cell(p.MetricId));
+            writer.Write(',');
+            writer.Write(MetricResult.Cell(p.Pair));
+            writer.Write(',');
+            writer.Write(MetricResult.Cell(p.Statistic));
+            foreach (var v in (ReadOnlySpan<double>)[p.Estimate, p.Observed, p.PGreaterOrEqual, p.PLessOrEqual, p.PUpper, p.PLower, p.PTwoSided])
+            {
+                writer.Write(',');
+                writer.Write(MetricResult.Cell(v));
+            }
+
+            writer.Write(',');
+            writer.Write(p.Nodes.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(p.Permutations.ToString(CultureInfo.InvariantCulture));
+            writer.Write(',');
+            writer.Write(p.Seed.ToString(CultureInfo.InvariantCulture));
+            writer.Write('\n');
+        }
+    }
+
+    /// <summary>The pairwise statistics as CSV (see <see cref="WritePairwiseCsv(TextWriter)"/>).</summary>
+    /// <returns>The text.</returns>
+    public string ToPairwiseCsv()
+    {
+        using var w = new StringWriter(CultureInfo.InvariantCulture);
+        WritePairwiseCsv(w);
+        return w.ToString();
+    }
 
     /// <summary>The given rows as plain series for a grouped-bar chart (Plotting's <c>Charts.Comparison</c>): the
     /// categories are the rows, and each network is a series of its values by row.</summary>
@@ -135,7 +214,8 @@ public sealed class ComparisonTable
         File.WriteAllText(path, ToCsv(), new UTF8Encoding(false));
     }
 
-    /// <summary>The table as Markdown (numbers with 6 significant digits, as metric results print them).</summary>
+    /// <summary>The table as Markdown (numbers with 6 significant digits, as metric results print them), followed by
+    /// <see cref="PairwiseToMarkdown"/> when comparison statistics ran.</summary>
     /// <returns>The Markdown table.</returns>
     public string ToMarkdown()
     {
@@ -161,6 +241,31 @@ public sealed class ComparisonTable
             }
 
             sb.Append('\n');
+        }
+
+        if (Pairwise.Count > 0)
+        {
+            sb.Append('\n').Append(PairwiseToMarkdown());
+        }
+
+        return sb.ToString();
+    }
+
+    /// <summary>The pairwise statistics as a Markdown table: metric, pair, statistic, estimate, observed, pgreq, pleeq,
+    /// p-two, nodes, permutations (numbers with 6 significant digits).</summary>
+    /// <returns>The Markdown table (only the header when there are none).</returns>
+    public string PairwiseToMarkdown()
+    {
+        var sb = new StringBuilder("| metric | pair | statistic | estimate | observed | pgreq | pleeq | p-two | nodes | permutations |\n|---|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var p in Pairwise)
+        {
+            sb.Append("| ").Append(MetricResult.Md(p.MetricId)).Append(" | ").Append(MetricResult.Md(p.Pair)).Append(" | ").Append(MetricResult.Md(p.Statistic)).Append(" |");
+            foreach (var v in (ReadOnlySpan<double>)[p.Estimate, p.Observed, p.PGreaterOrEqual, p.PLessOrEqual, p.PTwoSided])
+            {
+                sb.Append(' ').Append(MetricResult.Md(v)).Append(" |");
+            }
+
+            sb.Append(' ').Append(p.Nodes.ToString(CultureInfo.InvariantCulture)).Append(" | ").Append(p.Permutations.ToString(CultureInfo.InvariantCulture)).Append(" |\n");
         }
 
         return sb.ToString();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
@@ -19,14 +20,17 @@ namespace GlocalNetworks.Comparison;
 /// <remarks>
 /// <para>Permutations are seeded and run in parallel deterministically: replicate k draws its permutation from
 /// <c>DeterministicRandom(seed, k)</c> (a fresh shuffle of the identity) and writes only its own slot of the distribution,
-/// so results are bit-identical for any degree of parallelism. Replicates run in 64 fixed chunks; each chunk owns its
-/// buffers; no mutable state is shared between threads. Cancellation is checked for every replicate.</para>
+/// so results are bit-identical for any degree of parallelism. Replicates run in 64 fixed chunks; a running chunk takes a
+/// buffer set (a permutation and a dyad vector) from a pool for the call and gives it back when done, so there are at most
+/// as many sets as threads running at once (not one per chunk and term) and no mutable state is shared between threads:
+/// each replicate overwrites the whole set before reading it. Cancellation is checked for every replicate.</para>
 /// <para>The p-values are sna's (p_ge, p_le, p_abs without +1) and the +1-corrected ones of Phipson and Smyth (2010).
 /// Replicates whose statistic is NaN are left out of both.</para>
 /// </remarks>
 public static class Qap
 {
-    private const int Chunks = 64;
+    /// <summary>The fixed number of chunks replicates run in.</summary>
+    internal const int Chunks = 64;
 
     /// <summary>
     /// QAP correlation test: the Pearson correlation of the dyad values of <paramref name="x"/> and <paramref name="y"/>
@@ -43,7 +47,12 @@ public static class Qap
     /// <exception cref="ArgumentException">The matrices are not square or differ in size, or have fewer than 2 nodes.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The number of permutations is negative.</exception>
     public static QapResult Correlation(Matrix<double> x, Matrix<double> y, QapOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) => CorrelationWithProgress(x, y, options, maxDegreeOfParallelism, cancellationToken, null);
+
+    /// <summary><see cref="Correlation(Matrix{double}, Matrix{double}, QapOptions?, int?, CancellationToken)"/>, calling
+    /// <paramref name="chunkDone"/> (from worker threads) as each of the <see cref="Chunks"/> chunks of replicates ends.</summary>
+    internal static QapResult CorrelationWithProgress(Matrix<double> x, Matrix<double> y, QapOptions? options, int? maxDegreeOfParallelism,
+        CancellationToken cancellationToken, Action? chunkDone)
     {
         ArgumentNullException.ThrowIfNull(x);
         ArgumentNullException.ThrowIfNull(y);
@@ -58,16 +67,15 @@ public static class Qap
         dyads.Gather(yFlat, identity, yv);
         var observed = Moments.Pearson(xv, yv);
         var dist = new double[options.Permutations];
-        RunReplicates(options.Permutations, maxDegreeOfParallelism, cancellationToken, (from, to) =>
+        var pool = new BufferPool(n, dyads.Count, 0, chunkDone);
+        RunReplicates(options.Permutations, maxDegreeOfParallelism, cancellationToken, pool, (from, to, b) =>
         {
-            var perm = new int[n];
-            var buffer = new double[dyads.Count];
             for (var k = from; k < to; k++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                Permutation(options.Seed, k, perm);
-                dyads.Gather(yFlat, perm, buffer);
-                dist[k] = Moments.Pearson(xv, buffer);
+                Permutation(options.Seed, k, b.Permutation);
+                dyads.Gather(yFlat, b.Permutation, b.Values);
+                dist[k] = Moments.Pearson(xv, b.Values);
             }
         });
 
@@ -124,7 +132,13 @@ public static class Qap
     /// <exception cref="ArgumentException">Sizes differ, there are no terms, the names do not match the covariates, or the
     /// design is rank deficient.</exception>
     public static MrqapResult Mrqap(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options = null, int? maxDegreeOfParallelism = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) => MrqapWithProgress(y, x, options, maxDegreeOfParallelism, cancellationToken, null);
+
+    /// <summary><see cref="Mrqap(Matrix{double}, IReadOnlyList{Matrix{double}}, MrqapOptions?, int?, CancellationToken)"/>,
+    /// calling <paramref name="chunkDone"/> (from worker threads) as each chunk of replicates ends: <see cref="Chunks"/>
+    /// per term (one term with <c>qapy</c>).</summary>
+    internal static MrqapResult MrqapWithProgress(Matrix<double> y, IReadOnlyList<Matrix<double>> x, MrqapOptions? options, int? maxDegreeOfParallelism,
+        CancellationToken cancellationToken, Action? chunkDone)
     {
         ArgumentNullException.ThrowIfNull(y);
         ArgumentNullException.ThrowIfNull(x);
@@ -178,18 +192,24 @@ public static class Qap
         var (beta, t, rss) = Fit(design, yv, terms);
         var r2 = RSquared(yv, rss, options.Intercept);
         var dist = new double[p][];
+        var pool = new BufferPool(n, count, p, chunkDone);
         string nullHypothesis;
         if (p == 1)
         {
             nullHypothesis = "qapy";
-            dist[0] = PermuteY(dyads, y.ToRowMajorArray(), columns[0], options, maxDegreeOfParallelism, cancellationToken);
+            dist[0] = PermuteY(dyads, y.ToRowMajorArray(), columns[0], options, maxDegreeOfParallelism, pool, cancellationToken);
+        }
+        else if (options.NullHypothesis == MrqapNullHypothesis.PermuteY)
+        {
+            nullHypothesis = "qapy";
+            dist = PermuteYRefit(dyads, y.ToRowMajorArray(), design, options, maxDegreeOfParallelism, pool, cancellationToken);
         }
         else
         {
             nullHypothesis = "qapspp";
             for (var k = 0; k < p; k++)
             {
-                dist[k] = SemiPartial(dyads, k, flats[k], columns, yv, options, maxDegreeOfParallelism, cancellationToken);
+                dist[k] = SemiPartial(dyads, k, flats[k], columns, yv, options, maxDegreeOfParallelism, pool, cancellationToken);
             }
         }
 
@@ -244,7 +264,7 @@ public static class Qap
 
     // Double semi-partialling for term k (Frisch-Waugh-Lovell; see Mrqap's remarks).
     private static double[] SemiPartial(Dyads dyads, int k, double[] flat, double[][] columns, double[] y, MrqapOptions options, int? maxDop,
-        CancellationToken token)
+        BufferPool pool, CancellationToken token)
     {
         var count = dyads.Count;
         var n = dyads.NodeCount;
@@ -275,17 +295,15 @@ public static class Qap
         }
 
         var dist = new double[options.Permutations];
-        RunReplicates(options.Permutations, maxDop, token, (from, to) =>
+        RunReplicates(options.Permutations, maxDop, token, pool, (from, to, b) =>
         {
-            var perm = new int[n];
-            var ev = new double[count];
-            var coef = new double[q.Length];
+            var ev = b.Values;
             for (var r = from; r < to; r++)
             {
                 token.ThrowIfCancellationRequested();
-                Permutation(options.Seed, r, perm);
-                dyads.Gather(e, perm, ev);
-                ResidualInPlace(q, ev, coef);
+                Permutation(options.Seed, r, b.Permutation);
+                dyads.Gather(e, b.Permutation, ev);
+                ResidualInPlace(q, ev, b.Coefficients);
                 var uu = Dot(ev, ev);
                 var ua = Dot(ev, a);
                 var rss = rssZ - (ua * ua / uu);
@@ -296,24 +314,78 @@ public static class Qap
     }
 
     // qapy with one term x: permute Y, t of the single coefficient.
-    private static double[] PermuteY(Dyads dyads, double[] yFlat, double[] x, MrqapOptions options, int? maxDop, CancellationToken token)
+    private static double[] PermuteY(Dyads dyads, double[] yFlat, double[] x, MrqapOptions options, int? maxDop, BufferPool pool, CancellationToken token)
     {
-        var n = dyads.NodeCount;
         var xx = Dot(x, x);
         var df = dyads.Count - 1;
         var dist = new double[options.Permutations];
-        RunReplicates(options.Permutations, maxDop, token, (from, to) =>
+        RunReplicates(options.Permutations, maxDop, token, pool, (from, to, b) =>
         {
-            var perm = new int[n];
-            var yv = new double[dyads.Count];
+            var yv = b.Values;
             for (var r = from; r < to; r++)
             {
                 token.ThrowIfCancellationRequested();
-                Permutation(options.Seed, r, perm);
-                dyads.Gather(yFlat, perm, yv);
+                Permutation(options.Seed, r, b.Permutation);
+                dyads.Gather(yFlat, b.Permutation, yv);
                 var xy = Dot(x, yv);
                 var rss = Dot(yv, yv) - (xy * xy / xx);
                 dist[r] = xy / xx / Math.Sqrt(rss / df / xx);
+            }
+        });
+        return dist;
+    }
+
+    // qapy with p terms: permute Y and refit on the fixed design. With the thin QR X = QR: c = Qᵀy, β = R⁻¹c,
+    // RSS = yᵀy - cᵀc, t_k = β_k / sqrt([(XᵀX)⁻¹]_kk RSS/(N - p)), [(XᵀX)⁻¹]_kk = Σ_j (R⁻¹)_kj². O(N p) per permutation.
+    private static double[][] PermuteYRefit(Dyads dyads, double[] yFlat, Matrix<double> design, MrqapOptions options, int? maxDop, BufferPool pool,
+        CancellationToken token)
+    {
+        var qr = design.QR(QRMethod.Thin);
+        var q = qr.Q.ToColumnArrays();
+        var rInv = qr.R.Inverse().ToArray();
+        var p = q.Length;
+        var scale = new double[p];
+        for (var k = 0; k < p; k++)
+        {
+            for (var j = 0; j < p; j++)
+            {
+                scale[k] += rInv[k, j] * rInv[k, j];
+            }
+        }
+
+        var df = dyads.Count - p;
+        var dist = new double[p][];
+        for (var k = 0; k < p; k++)
+        {
+            dist[k] = new double[options.Permutations];
+        }
+
+        RunReplicates(options.Permutations, maxDop, token, pool, (from, to, b) =>
+        {
+            var yv = b.Values;
+            var c = b.Coefficients;
+            for (var r = from; r < to; r++)
+            {
+                token.ThrowIfCancellationRequested();
+                Permutation(options.Seed, r, b.Permutation);
+                dyads.Gather(yFlat, b.Permutation, yv);
+                var rss = Dot(yv, yv);
+                for (var j = 0; j < p; j++)
+                {
+                    c[j] = Dot(q[j], yv);
+                    rss -= c[j] * c[j];
+                }
+
+                for (var k = 0; k < p; k++)
+                {
+                    double beta = 0;
+                    for (var j = k; j < p; j++)
+                    {
+                        beta += rInv[k, j] * c[j];
+                    }
+
+                    dist[k][r] = beta / Math.Sqrt(scale[k] * rss / df);
+                }
             }
         });
         return dist;
@@ -378,11 +450,57 @@ public static class Qap
         new DeterministicRandom(seed, (ulong)replicate).Shuffle(perm.AsSpan());
     }
 
-    // Runs replicates [0, count) in 64 fixed chunks; body(from, to) owns its buffers and writes only its own slots.
-    private static void RunReplicates(int count, int? maxDop, CancellationToken token, Action<int, int> body)
+    // Runs replicates [0, count) in 64 fixed chunks; body(from, to, buffers) has the buffer set to itself while it runs
+    // (taken from the pool and given back after) and writes only its own slots.
+    private static void RunReplicates(int count, int? maxDop, CancellationToken token, BufferPool pool, Action<int, int, ReplicateBuffers> body)
     {
         var po = new ParallelOptions { CancellationToken = token, MaxDegreeOfParallelism = maxDop ?? -1 };
-        Parallel.For(0, Chunks, po, c => body((int)((long)count * c / Chunks), (int)((long)count * (c + 1) / Chunks)));
+        Parallel.For(0, Chunks, po, c =>
+        {
+            var from = (int)((long)count * c / Chunks);
+            var to = (int)((long)count * (c + 1) / Chunks);
+            if (from == to)
+            {
+                pool.ChunkDone?.Invoke();
+                return;
+            }
+
+            var buffers = pool.Rent();
+            try
+            {
+                body(from, to, buffers);
+            }
+            finally
+            {
+                pool.Return(buffers);
+            }
+
+            pool.ChunkDone?.Invoke();
+        });
+    }
+
+    // One replicate's scratch space: a permutation, a dyad vector and the projection coefficients. Every replicate
+    // overwrites all three before reading them, so a set can go from chunk to chunk (and term to term) without changing
+    // any result.
+    private sealed class ReplicateBuffers(int nodes, int dyads, int coefficients)
+    {
+        public int[] Permutation { get; } = new int[nodes];
+
+        public double[] Values { get; } = new double[dyads];
+
+        public double[] Coefficients { get; } = new double[coefficients];
+    }
+
+    // The buffer sets of one QAP or MRQAP call (at most one per concurrently running chunk), and the call's progress hook.
+    private sealed class BufferPool(int nodes, int dyads, int coefficients, Action? chunkDone)
+    {
+        private readonly ConcurrentBag<ReplicateBuffers> _free = [];
+
+        public Action? ChunkDone => chunkDone;
+
+        public ReplicateBuffers Rent() => _free.TryTake(out var b) ? b : new ReplicateBuffers(nodes, dyads, coefficients);
+
+        public void Return(ReplicateBuffers b) => _free.Add(b);
     }
 
     private static int SameSize(Matrix<double> first, IReadOnlyList<Matrix<double>> others)

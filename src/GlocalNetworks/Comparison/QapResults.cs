@@ -42,9 +42,26 @@ public sealed record MrqapOptions
     /// <value>The default value is <see langword="true"/> (as sna).</value>
     public bool Intercept { get; init; } = true;
 
+    /// <summary>The permutation null hypothesis: double semi-partialling (sna <c>nullhyp = "qapspp"</c>) or permuting Y and
+    /// refitting the whole model (<c>"qapy"</c>). A single term always uses <c>qapy</c>, as sna.</summary>
+    /// <value>The default value is <see cref="MrqapNullHypothesis.DoubleSemiPartialling"/>.</value>
+    public MrqapNullHypothesis NullHypothesis { get; init; } = MrqapNullHypothesis.DoubleSemiPartialling;
+
     /// <summary>Names of the covariates, in order; <see langword="null"/> gives sna's <c>x1</c>, <c>x2</c>, ...</summary>
     /// <value>The default value is <see langword="null"/>.</value>
     public IReadOnlyList<string>? Names { get; init; }
+}
+
+/// <summary>How MRQAP permutes (<see cref="MrqapOptions.NullHypothesis"/>).</summary>
+public enum MrqapNullHypothesis
+{
+    /// <summary>Double semi-partialling (Dekker, Krackhardt and Snijders 2007; sna <c>"qapspp"</c>): for each term, the
+    /// residuals of that term on the others are permuted.</summary>
+    DoubleSemiPartialling = 0,
+
+    /// <summary>Y is permuted and the whole model refitted (sna <c>"qapy"</c>); every term's t comes from the same
+    /// permutations.</summary>
+    PermuteY = 1,
 }
 
 /// <summary>

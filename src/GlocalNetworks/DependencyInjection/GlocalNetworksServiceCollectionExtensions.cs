@@ -40,6 +40,28 @@ public sealed class GlocalNetworksBuilder
         return this;
     }
 
+    /// <summary>Registers a comparison statistic (an <see cref="IComparisonMetric"/>, run by
+    /// <c>GlocalNetwork.Compare(...).Using(registry).Compute(id)</c>) alongside the built-in <c>qap</c> and <c>mrqap</c>; its id
+    /// must differ from every metric's.</summary>
+    /// <typeparam name="TMetric">The statistic type, with a constructor the container can call.</typeparam>
+    /// <returns>This builder.</returns>
+    public GlocalNetworksBuilder AddComparisonMetric<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TMetric>()
+        where TMetric : class, IComparisonMetric
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IComparisonMetric, TMetric>());
+        return this;
+    }
+
+    /// <summary>Registers a comparison statistic instance.</summary>
+    /// <param name="metric">The statistic.</param>
+    /// <returns>This builder.</returns>
+    public GlocalNetworksBuilder AddComparisonMetric(IComparisonMetric metric)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IComparisonMetric), metric));
+        return this;
+    }
+
     /// <summary>Sets the default seed (recorded in <see cref="GlocalNetworksDefaults"/>).</summary>
     /// <param name="seed">The seed.</param>
     /// <returns>This builder.</returns>
@@ -58,9 +80,10 @@ public sealed record GlocalNetworksDefaults(ulong Seed);
 public static class GlocalNetworksServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="IMetricRegistry"/> (over every <see cref="IMetric"/> service), <see cref="IAnalyzer"/>,
-    /// <see cref="IScaleClassifier"/> (<see cref="LcaScaleClassifier"/>) and each built-in metric as an <see cref="IMetric"/>
-    /// (with <c>TryAddEnumerable</c>). Calling it twice is harmless.
+    /// Registers <see cref="IMetricRegistry"/> (over every <see cref="IMetric"/> and <see cref="IComparisonMetric"/>
+    /// service), <see cref="IAnalyzer"/>, <see cref="IScaleClassifier"/> (<see cref="LcaScaleClassifier"/>), each built-in
+    /// metric as an <see cref="IMetric"/> and each built-in comparison statistic (<c>qap</c>, <c>mrqap</c>) as an
+    /// <see cref="IComparisonMetric"/> (with <c>TryAddEnumerable</c>). Calling it twice is harmless.
     /// </summary>
     /// <param name="services">The services.</param>
     /// <param name="configure">Adds metrics and sets defaults, or <see langword="null"/>.</param>
@@ -75,7 +98,14 @@ public static class GlocalNetworksServiceCollectionExtensions
             services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IMetric), m));
         }
 
-        services.TryAddSingleton<IMetricRegistry>(sp => new MetricRegistry((IEnumerable<IMetric>)sp.GetService(typeof(IEnumerable<IMetric>))!));
+        foreach (var c in GlocalNetworks.Comparison.ComparisonFamily.Create())
+        {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton(typeof(IComparisonMetric), c));
+        }
+
+        services.TryAddSingleton<IMetricRegistry>(sp => new MetricRegistry(
+            (IEnumerable<IMetric>)sp.GetService(typeof(IEnumerable<IMetric>))!,
+            (IEnumerable<IComparisonMetric>)sp.GetService(typeof(IEnumerable<IComparisonMetric>))!));
         services.TryAddSingleton<IAnalyzer>(sp => new Analyzer((IMetricRegistry)sp.GetService(typeof(IMetricRegistry))!));
         services.TryAddSingleton<IScaleClassifier>(LcaScaleClassifier.Instance);
         services.TryAddSingleton(new GlocalNetworksDefaults(builder.DefaultSeed));

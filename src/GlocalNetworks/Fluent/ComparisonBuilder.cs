@@ -21,6 +21,9 @@ namespace GlocalNetworks.Fluent;
 /// <c>innovators.active</c> too). Region, link, group and matrix tables give no row: read them from
 /// <see cref="ComparisonTable.Result"/>. A row name that repeats (a metric requested twice) gets a suffix <c>#2</c>.</para>
 /// <para>Then, unless <see cref="WithoutGlocalSummary"/> is called, the rows of <see cref="GlocalSummary"/>.</para>
+/// <para>Comparison statistics (<see cref="IComparisonMetric"/>: <c>qap</c>, <c>mrqap</c>) requested with the same
+/// <c>Compute</c> calls run once across all the networks, after the per-network metrics, and fill
+/// <see cref="ComparisonTable.Pairwise"/>: <c>GlocalNetwork.Compare(a, b).Compute("qap", "density").Run()</c>.</para>
 /// </remarks>
 public sealed class ComparisonBuilder
 {
@@ -29,6 +32,8 @@ public sealed class ComparisonBuilder
     private readonly KeyValuePair<string, GlocalNetwork>[] _networks;
     private readonly List<MetricRequest> _metrics = [];
     private IAnalyzer? _analyzer;
+    private IMetricRegistry? _registry;
+    private IProgress<MetricProgress>? _progress;
     private AnalysisRequest _request = new();
     private GlocalSummaryOptions? _summary = new();
     private CancellationToken _cancellationToken;
@@ -167,7 +172,8 @@ public sealed class ComparisonBuilder
         return this;
     }
 
-    /// <summary>Resolves metrics with <paramref name="analyzer"/> (e.g. one from dependency injection).</summary>
+    /// <summary>Resolves metrics with <paramref name="analyzer"/> (e.g. one from dependency injection); comparison
+    /// statistics come from its registry when it is an <see cref="Analyzer"/>, else from the default registry.</summary>
     /// <param name="analyzer">The analyzer.</param>
     /// <returns>This builder.</returns>
     public ComparisonBuilder Using(IAnalyzer analyzer)
@@ -177,21 +183,72 @@ public sealed class ComparisonBuilder
         return this;
     }
 
-    /// <summary>Runs the metrics on every network (one after the other; each metric uses the threads allowed).</summary>
-    /// <returns>The table.</returns>
-    /// <exception cref="UnknownMetricException">An id is not registered (checked on the first network before anything runs).</exception>
+    /// <summary>Resolves metrics and comparison statistics with <paramref name="registry"/> (e.g. one with your own
+    /// <see cref="IComparisonMetric"/>).</summary>
+    /// <param name="registry">The registry.</param>
+    /// <returns>This builder.</returns>
+    public ComparisonBuilder Using(IMetricRegistry registry)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        _registry = registry;
+        _analyzer = new Analyzer(registry);
+        return this;
+    }
+
+    /// <summary>Receives the progress of every metric on every network and of the comparison statistics.</summary>
+    /// <param name="progress">The receiver.</param>
+    /// <returns>This builder.</returns>
+    public ComparisonBuilder WithProgress(IProgress<MetricProgress> progress)
+    {
+        ArgumentNullException.ThrowIfNull(progress);
+        _progress = progress;
+        return this;
+    }
+
+    /// <summary>Runs the metrics on every network (one after the other; each metric uses the threads allowed), then the
+    /// comparison statistics (<c>qap</c>, <c>mrqap</c>) across the networks, restricted to the same time range.</summary>
+    /// <returns>The table; comparison statistics are in <see cref="ComparisonTable.Pairwise"/>.</returns>
+    /// <exception cref="UnknownMetricException">An id is not registered (checked before anything runs).</exception>
+    /// <exception cref="ArgumentException">A comparison statistic is requested with fewer than two networks, or with options
+    /// of another type.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public ComparisonTable Run()
     {
         var analyzer = _analyzer ?? DefaultAnalyzer.Value;
-        var requests = new List<MetricRequest>(_metrics);
+        var registry = _registry ?? (analyzer as Analyzer)?.Registry ?? ((Analyzer)DefaultAnalyzer.Value).Registry;
+        var perNetwork = new List<MetricRequest>(_metrics.Count);
+        var comparisons = new List<(IComparisonMetric Metric, object? Options)>();
+        foreach (var m in _metrics)
+        {
+            if (registry.TryGetComparison(m.MetricId, out var cm))
+            {
+                if (m.Options is not null && !cm.OptionsType.IsInstanceOfType(m.Options))
+                {
+                    throw new ArgumentException($"Metric '{m.MetricId}' takes options of type '{cm.OptionsType.Name}', not '{m.Options.GetType().Name}'.");
+                }
+
+                if (_networks.Length < 2)
+                {
+                    throw new ArgumentException($"Metric '{m.MetricId}' compares two or more networks; the comparison has 1 ('{_networks[0].Key}').");
+                }
+
+                comparisons.Add((cm, m.Options));
+            }
+            else
+            {
+                registry.Get(m.MetricId);
+                perNetwork.Add(m);
+            }
+        }
+
+        var requests = new List<MetricRequest>(perNetwork);
         if (_summary is not null)
         {
             var s = _summary.Level is null && _request.Level is not null ? _summary with { Level = _request.Level } : _summary;
             requests.AddRange(GlocalSummary.Requests(s));
         }
 
-        var request = _request with { Metrics = requests.ToArray() };
+        var request = _request with { Metrics = requests.ToArray(), Progress = _progress };
         var names = new string[_networks.Length];
         var results = new AnalysisResult[_networks.Length];
         var rows = new List<string>();
@@ -222,7 +279,7 @@ public sealed class ComparisonBuilder
                 values[r][c] = value;
             }
 
-            for (var m = 0; m < _metrics.Count; m++)
+            for (var m = 0; m < perNetwork.Count; m++)
             {
                 AddRows(result.Results[m], Add);
             }
@@ -230,7 +287,7 @@ public sealed class ComparisonBuilder
             if (_summary is not null)
             {
                 var summary = new List<MetricResult>(4);
-                for (var m = _metrics.Count; m < result.Results.Count; m++)
+                for (var m = perNetwork.Count; m < result.Results.Count; m++)
                 {
                     summary.Add(result.Results[m]);
                 }
@@ -239,7 +296,24 @@ public sealed class ComparisonBuilder
             }
         }
 
-        return new ComparisonTable(names, rows, values, results);
+        var pairwise = new List<ComparisonMetricResult>(comparisons.Count);
+        if (comparisons.Count > 0)
+        {
+            var sliced = new KeyValuePair<string, GlocalNetwork>[_networks.Length];
+            for (var c = 0; c < sliced.Length; c++)
+            {
+                sliced[c] = new(names[c], results[c].Network);
+            }
+
+            var context = new ComparisonContext(sliced, _request.Seed, _request.MaxDegreeOfParallelism, _progress, _cancellationToken) { Level = _request.Level };
+            foreach (var (metric, options) in comparisons)
+            {
+                _cancellationToken.ThrowIfCancellationRequested();
+                pairwise.Add(metric.Compute(context, options));
+            }
+        }
+
+        return new ComparisonTable(names, rows, values, results, pairwise);
     }
 
     private static void AddRows(MetricResult result, Action<string, double> add)

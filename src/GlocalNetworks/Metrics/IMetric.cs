@@ -97,14 +97,7 @@ public abstract class Metric<TOptions, TResult> : IMetric<TOptions, TResult>
     public MetricResult Compute(MetricContext context, object? options)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var typed = options switch
-        {
-            null => new TOptions(),
-            TOptions o => o,
-            _ => throw new ArgumentException(
-                $"Metric '{Id}' takes options of type '{typeof(TOptions).Name}', not '{options.GetType().Name}'.", nameof(options)),
-        };
-        return Compute(context, typed);
+        return Compute(context, MetricOptions.Cast<TOptions>(Id, options));
     }
 
     /// <inheritdoc/>
@@ -117,3 +110,19 @@ public abstract class Metric<TOptions, TResult> : IMetric<TOptions, TResult>
 /// <param name="Total">Units in all (0 when unknown).</param>
 /// <param name="Stage">An optional stage name (e.g. <c>level 2</c>).</param>
 public readonly record struct MetricProgress(string MetricId, long Done, long Total, string? Stage = null);
+
+/// <summary>Untyped options to a metric's options type, for <see cref="Metric{TOptions, TResult}"/> and
+/// <see cref="ComparisonMetric{TOptions}"/>.</summary>
+internal static class MetricOptions
+{
+    /// <summary>The options as <typeparamref name="TOptions"/>: the defaults for <see langword="null"/>.</summary>
+    /// <exception cref="ArgumentException">The options are of another type.</exception>
+    public static TOptions Cast<TOptions>(string metricId, object? options)
+        where TOptions : class, new() => options switch
+        {
+            null => new TOptions(),
+            TOptions o => o,
+            _ => throw new ArgumentException(
+                $"Metric '{metricId}' takes options of type '{typeof(TOptions).Name}', not '{options.GetType().Name}'.", nameof(options)),
+        };
+}
