@@ -5,6 +5,7 @@ using GlocalNetworks.Evolution;
 using GlocalNetworks.IO;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
+using GlocalNetworks.Plotting;
 using Microsoft.DotNet.Interactive.Formatting;
 
 namespace GlocalNetworks.Interactive;
@@ -13,7 +14,8 @@ namespace GlocalNetworks.Interactive;
 /// The HTML formatters for .NET Interactive (Polyglot notebooks): <see cref="GlocalNetwork"/> (sizes, innovators by kind and
 /// level, scale mix), <see cref="AnalysisResult"/> and every <see cref="MetricResult"/> (node, region, group, link and
 /// significance tables, scalar, matrix and composite results: the top rows with a "showing N of M" line),
-/// <see cref="ComparisonTable"/>, <see cref="TrajectorySet"/> (series table and a line chart) and <see cref="LoadReport"/>.
+/// <see cref="ComparisonTable"/>, <see cref="TrajectorySet"/> (series table and a line chart), <see cref="LoadReport"/> and
+/// Plotting's <see cref="Chart"/> (an embedded PNG).
 /// Referencing the package in a notebook registers them (<see cref="GlocalKernelExtension"/>); call <see cref="Register"/>
 /// to register them yourself. Every id, name and label is HTML-escaped.
 /// </summary>
@@ -79,10 +81,11 @@ public static class GlocalFormatters
         Formatter.Register<TrajectorySet>(GlocalHtml.Trajectories, HtmlFormatter.MimeType);
         Formatter.Register<LoadReport>(GlocalHtml.Load, HtmlFormatter.MimeType);
         Formatter.Register<LoadResult>(GlocalHtml.LoadResult, HtmlFormatter.MimeType);
+        Formatter.Register<Chart>(GlocalHtml.Image, HtmlFormatter.MimeType);
         foreach (var type in new[]
                  {
                      typeof(GlocalNetwork), typeof(AnalysisResult), typeof(MetricResult), typeof(ComparisonTable),
-                     typeof(TrajectorySet), typeof(LoadReport), typeof(LoadResult),
+                     typeof(TrajectorySet), typeof(LoadReport), typeof(LoadResult), typeof(Chart),
                  })
         {
             Formatter.SetPreferredMimeTypesFor(type, HtmlFormatter.MimeType);

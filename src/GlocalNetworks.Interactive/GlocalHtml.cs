@@ -317,7 +317,7 @@ internal static class GlocalHtml
 
             TableEnd(w);
             Showing(w, shownSeries, set.Series.Count, "series");
-            Chart(set, w);
+            TrajectoryChart(set, w);
         }
 
         if (set.Panels.Count > 0)
@@ -359,7 +359,7 @@ internal static class GlocalHtml
 
     /// <summary>A line chart (PNG data URI, rendered by Plotting) of up to <see cref="GlocalFormatters.MaxChartSeries"/> series
     /// against each slice's first year.</summary>
-    private static void Chart(TrajectorySet set, TextWriter w)
+    private static void TrajectoryChart(TrajectorySet set, TextWriter w)
     {
         var n = Math.Min(GlocalFormatters.MaxChartSeries, set.Series.Count);
         if (n == 0 || set.Slices.Count == 0)
@@ -379,13 +379,25 @@ internal static class GlocalHtml
             series.Add(new(set.Series[i].Name, set.Series[i].Values.ToArray()));
         }
 
-        var chart = Charts.Lines("Trajectories", x, series, xLabel: "slice (first year)");
+        ImageTag(Charts.Lines("Trajectories", x, series, xLabel: "slice (first year)"), w);
+        Showing(w, n, set.Series.Count, "series in the chart");
+    }
+
+    /// <summary>A chart on its own: the PNG as a data URI, its title as the alternative text.</summary>
+    internal static void Image(Chart chart, TextWriter w)
+    {
+        w.Write("<div class=\"glocal\">");
+        ImageTag(chart, w);
+        Close(w);
+    }
+
+    private static void ImageTag(Chart chart, TextWriter w)
+    {
         w.Write("<img alt=\"");
         Text(w, chart.Title);
         w.Write("\" src=\"");
         w.Write(chart.ToDataUri());
         w.Write("\" />");
-        Showing(w, n, set.Series.Count, "series in the chart");
     }
 
     /// <summary>A load report: counters, issue counts by reason, then the first issues with their locations.</summary>

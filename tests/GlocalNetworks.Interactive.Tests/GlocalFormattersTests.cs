@@ -188,6 +188,14 @@ public class GlocalFormattersTests
     }
 
     [Fact]
+    public void Chart_Html_IsAnEmbeddedPngWithEscapedTitle()
+    {
+        var html = Formatter.ToDisplayString(Plotting.Charts.Bars("Local & global", ["a"], [1.0]), Html);
+
+        Assert.Contains("<img alt=\"Local &amp; global\" src=\"data:image/png;base64,iVBORw0KGgo", html);
+    }
+
+    [Fact]
     public void MaxRows_BelowOne_Throws()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => GlocalFormatters.MaxRows = 0);
