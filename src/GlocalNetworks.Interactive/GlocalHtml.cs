@@ -126,12 +126,14 @@ internal static class GlocalHtml
         _ => result.MetricId,
     };
 
-    private static void ResultBody(MetricResult result, TextWriter w)
+    /// <summary>The body of a result; with the <paramref name="network"/> it came from, innovator and region tables also
+    /// show each row's name.</summary>
+    private static void ResultBody(MetricResult result, TextWriter w, GlocalNetwork? network = null)
     {
         switch (result)
         {
             case KeyedTable t:
-                Keyed(t, w);
+                Keyed(t, w, network);
                 break;
             case ScalarResult s:
                 Scalar(s, w);
@@ -143,7 +145,7 @@ internal static class GlocalHtml
                 foreach (var (name, part) in c.Parts)
                 {
                     Heading(w, $"{name}: {Title(part)}", 5);
-                    ResultBody(part, w);
+                    ResultBody(part, w, network);
                 }
 
                 break;
@@ -172,16 +174,33 @@ internal static class GlocalHtml
     }
 
     /// <summary>A keyed table: its top rows by the first column (largest first, as <see cref="KeyedTable.Top"/> orders them).</summary>
-    private static void Keyed(KeyedTable table, TextWriter w)
+    private static void Keyed(KeyedTable table, TextWriter w, GlocalNetwork? network)
     {
-        var header = new List<string>(table.Columns.Count + 1) { KeyName(table) };
+        Func<string, string?>? nameOf = (table, network) switch
+        {
+            (NodeTable, not null) => id => network.Innovators.TryGet(id, out var i) ? i.Name : null,
+            (RegionTable, not null) => id => network.Regions.TryGet(id, out var r) ? r.Name : null,
+            _ => null,
+        };
+        var header = new List<string>(table.Columns.Count + 2) { KeyName(table) };
+        if (nameOf is not null)
+        {
+            header.Add("name");
+        }
+
         header.AddRange(table.Columns);
+        var firstNumber = nameOf is null ? 1 : 2;
         var rows = table.Columns.Count > 0 ? table.Top(Math.Min(GlocalFormatters.MaxRows, table.Count), table.Columns[0]) : [];
-        TableStart(w, header, static i => i > 0);
+        TableStart(w, header, i => i >= firstNumber);
         foreach (var (id, _) in rows)
         {
             RowStart(w);
             Cell(w, id);
+            if (nameOf is not null)
+            {
+                Cell(w, nameOf(id));
+            }
+
             foreach (var c in table.Columns)
             {
                 NumCell(w, Number(table[id, c]));
@@ -252,13 +271,13 @@ internal static class GlocalHtml
         foreach (var r in analysis.Results)
         {
             Heading(w, Title(r));
-            ResultBody(r, w);
+            ResultBody(r, w, analysis.Network);
         }
 
         foreach (var s in analysis.SignificanceTables)
         {
             Heading(w, Title(s));
-            ResultBody(s, w);
+            ResultBody(s, w, analysis.Network);
         }
 
         Close(w);

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
-using System.Net;
+using System.Text;
 
 namespace GlocalNetworks.Interactive;
 
@@ -15,7 +15,36 @@ internal static class HtmlWriter
         "<style>.glocal table{border-collapse:collapse;margin:0.25em 0 0.75em 0}.glocal th,.glocal td{padding:2px 8px;border-bottom:1px solid #ddd}"
         + ".glocal td.num,.glocal th.num{text-align:right;font-variant-numeric:tabular-nums}.glocal .note{color:#666;font-size:90%}</style>";
 
-    internal static string Escape(string? s) => WebUtility.HtmlEncode(s ?? string.Empty);
+    /// <summary>Escapes the five characters HTML gives meaning to (<c>&amp; &lt; &gt; " '</c>); every other character, accented
+    /// and CJK letters included, is kept as it is (the notebook is UTF-8).</summary>
+    internal static string Escape(string? s)
+    {
+        if (string.IsNullOrEmpty(s))
+        {
+            return string.Empty;
+        }
+
+        if (s.AsSpan().IndexOfAny("&<>\"'") < 0)
+        {
+            return s;
+        }
+
+        var sb = new StringBuilder(s.Length + 16);
+        foreach (var c in s)
+        {
+            sb.Append(c switch
+            {
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                '"' => "&quot;",
+                '\'' => "&#39;",
+                _ => null,
+            } ?? c.ToString());
+        }
+
+        return sb.ToString();
+    }
 
     internal static void Text(TextWriter w, string? s) => w.Write(Escape(s));
 

@@ -128,8 +128,10 @@ public class GlocalFormattersTests
         var density = html.IndexOf("<h4>density</h4>", StringComparison.Ordinal);
         var scaleMix = html.IndexOf("<h4>scale-mix", StringComparison.Ordinal);
         Assert.True(degree >= 0 && density > degree && scaleMix > density, html);
-        Assert.Contains("<td>&lt;b&gt;tum&lt;/b&gt;</td><td class=\"num\">2</td>", html);   // tum has degree 2, escaped
+        // tum has degree 2; id and name escaped, the name from the analysed network
+        Assert.Contains("<td>&lt;b&gt;tum&lt;/b&gt;</td><td>TU &lt;München&gt;</td><td class=\"num\">2</td>", html);
         Assert.Contains("<td>value</td><td class=\"num\">0.5</td>", html);                  // density 3 / 6
+        Assert.Contains("<th>id</th><th>name</th><th class=\"num\">value</th>", html);
         Assert.DoesNotContain("<b>tum</b>", html);
     }
 
@@ -193,6 +195,13 @@ public class GlocalFormattersTests
         var html = Formatter.ToDisplayString(Plotting.Charts.Bars("Local & global", ["a"], [1.0]), Html);
 
         Assert.Contains("<img alt=\"Local &amp; global\" src=\"data:image/png;base64,iVBORw0KGgo", html);
+    }
+
+    [Fact]
+    public void Escape_KeepsLettersAndEscapesTheFiveSpecialCharacters()
+    {
+        Assert.Equal("München 北京 &amp; &lt;a href=&quot;x&quot;&gt; l&#39;été", HtmlWriter.Escape("München 北京 & <a href=\"x\"> l'été"));
+        Assert.Equal(string.Empty, HtmlWriter.Escape(null));
     }
 
     [Fact]
