@@ -21,6 +21,15 @@ ls "$FEED"/GlocalNetworks.Interactive.*.nupkg >/dev/null 2>&1 \
   || { echo "run-notebooks: no GlocalNetworks.Interactive package in $FEED; pack first" >&2; echo "notebooks: 0 passed, 1 failed"; exit 1; }
 dotnet tool restore >/dev/null || { echo "run-notebooks: dotnet tool restore failed" >&2; echo "notebooks: 0 passed, 1 failed"; exit 1; }
 
+# The extension is built against the Microsoft.DotNet.Interactive that dotnet-repl carries; a drift would load two copies.
+pkgs="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
+repl_version=$(sed -n 's/.*"dotnet-repl": *{ *//; s/.*"version": *"\([^"]*\)".*/\1/p' .config/dotnet-tools.json | head -1)
+interactive_version=$(sed -n 's/.*PackageVersion Include="Microsoft.DotNet.Interactive" Version="\([^"]*\)".*/\1/p' Directory.Packages.props)
+grep -q "\"Microsoft.DotNet.Interactive/$interactive_version\"" "$pkgs"/dotnet-repl/"$repl_version"/tools/*/any/dotnet-repl.deps.json \
+  || { echo "run-notebooks: Microsoft.DotNet.Interactive $interactive_version (Directory.Packages.props) is not the version dotnet-repl $repl_version carries" >&2
+       echo "notebooks: 0 passed, 1 failed"; exit 1; }
+echo "dotnet-repl $repl_version carries Microsoft.DotNet.Interactive $interactive_version, as GlocalNetworks.Interactive references"
+
 # Every pack has the same version, so a GlocalNetworks package that an earlier run restored into the global package
 # folder would shadow the fresh one: drop our own packages (only those) from it first.
 rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/glocalnetworks "${NUGET_PACKAGES:-$HOME/.nuget/packages}"/glocalnetworks.*
