@@ -233,6 +233,29 @@ internal sealed class InnovatorResolver
         return i;
     }
 
+    /// <summary>The index of the canonical integer id <paramref name="value"/> (below <see cref="NumericLimit"/>): the same
+    /// result, and the same new entry in an inferred table, as <see cref="Resolve"/> on its digits, without parsing or
+    /// hashing for a known id.</summary>
+    public int ResolveCanonical(int value)
+    {
+        if (value < _numeric.Length && _numeric[value] != 0)
+        {
+            return _numeric[value] - 1;
+        }
+
+        if (_table is not null)
+        {
+            return -1;
+        }
+
+        var s = value.ToString(CultureInfo.InvariantCulture);
+        var i = _ids.Count;
+        _ids.Add(s, i);
+        _order.Add(s);
+        SetNumeric(value, i);
+        return i;
+    }
+
     /// <summary>Whether <paramref name="s"/> is a canonical integer in [0, <see cref="NumericLimit"/>): digits only, no sign, no leading zero.</summary>
     internal static bool TryCanonicalInt(ReadOnlySpan<char> s, out int value)
     {
@@ -481,6 +504,11 @@ internal sealed class CsvLoadSession
 
     public void ReadLinks(CsvInput input, InnovatorResolver resolver, LinkColumnsBuilder cols)
     {
+        if (IntegerLinksReader.TryRead(input, this, resolver, cols))
+        {
+            return;
+        }
+
         var c = Schema.Links;
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int s = src.Required(c.Source), t = src.Required(c.Target);
