@@ -32,47 +32,41 @@ internal static class IntegerLinksReader
     /// <returns>Whether the links were read.</returns>
     public static bool TryRead(CsvInput input, CsvLoadSession session, InnovatorResolver resolver, LinkColumnsBuilder cols)
     {
-        var pairs = ArrayPool<int>.Shared.Rent(1 << 16);
-        var count = 0;
-        try
+        // A plain array, not a pooled one: the shared pool would keep a buffer of 8 bytes per link alive after the load.
+        var pairs = new int[1 << 16];
+        int count;
+        using (var text = input.Open())
         {
-            using (var text = input.Open())
+            if (!TryParse(text, session.Schema, ref pairs, out count))
             {
-                if (!TryParse(text, session.Schema, ref pairs, out count))
+                return false;
+            }
+        }
+
+        // Fixed innovator table: every id must be known (read-only lookups, so giving up leaves no trace).
+        if (!resolver.Inferred)
+        {
+            for (var k = 0; k < 2 * count; k++)
+            {
+                if (resolver.ResolveCanonical(pairs[k]) < 0)
                 {
                     return false;
                 }
             }
-
-            // Fixed innovator table: every id must be known (read-only lookups, so giving up leaves no trace).
-            if (!resolver.Inferred)
-            {
-                for (var k = 0; k < 2 * count; k++)
-                {
-                    if (resolver.ResolveCanonical(pairs[k]) < 0)
-                    {
-                        return false;
-                    }
-                }
-            }
-
-            var kind = session.Options.DefaultLinkKind;
-            var directed = session.Options.Directed;
-            for (var r = 0; r < count; r++)
-            {
-                var a = resolver.ResolveCanonical(pairs[2 * r]);
-                var b = resolver.ResolveCanonical(pairs[(2 * r) + 1]);
-                cols.Add(a, b, 1.0, kind, null, null, null, directed);
-            }
-
-            session.Report.Count(input.Name + " rows", count);
-            session.Report.Count("links loaded", count);
-            return true;
         }
-        finally
+
+        var kind = session.Options.DefaultLinkKind;
+        var directed = session.Options.Directed;
+        for (var r = 0; r < count; r++)
         {
-            ArrayPool<int>.Shared.Return(pairs);
+            var a = resolver.ResolveCanonical(pairs[2 * r]);
+            var b = resolver.ResolveCanonical(pairs[(2 * r) + 1]);
+            cols.Add(a, b, 1.0, kind, null, null, null, directed);
         }
+
+        session.Report.Count(input.Name + " rows", count);
+        session.Report.Count("links loaded", count);
+        return true;
     }
 
     /// <summary>Parses header and rows into (source, target) value pairs; false at the first deviation from the shape.</summary>
@@ -180,10 +174,7 @@ internal static class IntegerLinksReader
 
         if (2 * (count + 1) > pairs.Length)
         {
-            var bigger = ArrayPool<int>.Shared.Rent(pairs.Length * 2);
-            pairs.AsSpan(0, 2 * count).CopyTo(bigger);
-            ArrayPool<int>.Shared.Return(pairs);
-            pairs = bigger;
+            Array.Resize(ref pairs, checked(pairs.Length * 2));
         }
 
         pairs[2 * count] = sourceFirst ? a : b;
