@@ -34,7 +34,7 @@ internal sealed class SpMVWorkers
     private Action<int>? _body;
     private int _chunks;
     private int _next;
-    private int _remaining;
+    private int _active;
     private CancellationToken _cancellationToken;
     private Exception? _error;
 
@@ -86,15 +86,19 @@ internal sealed class SpMVWorkers
             _next = -1;
             _cancellationToken = cancellationToken;
             _error = null;
-            _remaining = helpers;
             _done.Reset();
+
+            // The job is open while _active > 0 (the caller counts as one); a worker joins by raising it from a positive
+            // value, so once the caller's own decrement brings it to 0 no late worker can join, and the caller never
+            // waits for a worker that was not scheduled in time (on a busy machine it may do every chunk itself).
+            Volatile.Write(ref _active, 1);
             for (var i = 0; i < helpers; i++)
             {
                 _start[i].Set();
             }
 
             Drain();
-            if (helpers > 0)
+            if (Interlocked.Decrement(ref _active) != 0)
             {
                 _done.Wait();
             }
@@ -138,14 +142,36 @@ internal sealed class SpMVWorkers
         }
     }
 
+    private bool TryJoin()
+    {
+        while (true)
+        {
+            var a = Volatile.Read(ref _active);
+            if (a == 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref _active, a + 1, a) == a)
+            {
+                return true;
+            }
+        }
+    }
+
     private void WorkerLoop(ManualResetEventSlim start)
     {
         while (true)
         {
             start.Wait();
             start.Reset();
+            if (!TryJoin())
+            {
+                continue; // woke after the job was done: nothing to do
+            }
+
             Drain();
-            if (Interlocked.Decrement(ref _remaining) == 0)
+            if (Interlocked.Decrement(ref _active) == 0)
             {
                 _done.Set();
             }
