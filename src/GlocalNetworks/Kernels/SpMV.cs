@@ -2,7 +2,6 @@ using System;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Threading;
-using System.Threading.Tasks;
 
 namespace GlocalNetworks.Kernels;
 
@@ -82,7 +81,9 @@ internal static class SpMV
     }
 
     /// <summary>Runs <paramref name="body"/> for every chunk, in parallel up to <paramref name="maxDegreeOfParallelism"/>
-    /// threads (sequentially, in chunk order, when that is 1 or there is one chunk).</summary>
+    /// threads (sequentially, in chunk order, when that is 1 or there is one chunk). The parallel case runs on the
+    /// persistent <see cref="SpMVWorkers"/>, so a call allocates nothing when <paramref name="body"/> is a cached
+    /// delegate; cancellation throws <see cref="OperationCanceledException"/> and a failing body its own exception.</summary>
     /// <param name="chunks">The number of chunks.</param>
     /// <param name="maxDegreeOfParallelism">The thread limit.</param>
     /// <param name="cancellationToken">Cancels between chunks.</param>
@@ -100,7 +101,7 @@ internal static class SpMV
             return;
         }
 
-        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, body);
+        SpMVWorkers.Shared.Run(chunks, maxDegreeOfParallelism, cancellationToken, body);
     }
 
     /// <summary>

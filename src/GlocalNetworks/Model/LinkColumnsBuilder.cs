@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Runtime.InteropServices;
 using GlocalNetworks.Internal;
 
 namespace GlocalNetworks.Model;
@@ -44,8 +46,21 @@ internal sealed class LinkColumnsBuilder
         var m = Count;
         var order = new int[m];
         CountingSort.Identity(order);
-        CountingSort.StableByKey(_dst.AsSpan(0, m), innovatorCount, order);
-        CountingSort.StableByKey(_src.AsSpan(0, m), innovatorCount, order);
+
+        // A stable sort of keys already in order is the identity: skip the passes the input makes unnecessary (files are
+        // often written sorted by source and target, or by target alone), with the same result.
+        var identity = true;
+        if (!SortedBySourceThenTarget(m))
+        {
+            if (!Nondecreasing(_dst.AsSpan(0, m)))
+            {
+                CountingSort.StableByKey(_dst.AsSpan(0, m), innovatorCount, order);
+            }
+
+            CountingSort.StableByKey(_src.AsSpan(0, m), innovatorCount, order);
+            identity = false;
+        }
+
         var minYear = int.MaxValue;
         var maxYear = int.MinValue;
         for (var i = 0; i < m; i++)
@@ -73,23 +88,88 @@ internal sealed class LinkColumnsBuilder
             }
 
             CountingSort.StableByKey(key, (int)range, order);
+            identity = false;
         }
 
         var c = new LinkColumns(new int[m], new int[m], new double[m], new LinkKind[m], new int[m], new int[m], new int[m], new bool[m]);
-        for (var k = 0; k < m; k++)
+        Gather(_src, c.Source, order, identity);
+        Gather(_dst, c.Target, order, identity);
+        Gather(_w, c.Weight, order, identity);
+        Gather(_kind, c.Kind, order, identity);
+        Gather(_year, c.Year, order, identity);
+        Gather(_end, c.EndYear, order, identity);
+        Gather(_date, c.Date, order, identity);
+        Gather(_dir, c.Directed, order, identity);
+        return c;
+    }
+
+    /// <summary>to[k] = from[order[k]]: a copy when the order is the identity, a fill when the column holds one value (the
+    /// usual case for weights, kinds, years and dates of a plain edge list), otherwise a gather.</summary>
+    private static void Gather<T>(T[] from, T[] to, int[] order, bool identity)
+        where T : struct
+    {
+        var m = to.Length;
+        if (identity)
         {
-            var i = order[k];
-            c.Source[k] = _src[i];
-            c.Target[k] = _dst[i];
-            c.Weight[k] = _w[i];
-            c.Kind[k] = _kind[i];
-            c.Year[k] = _year[i];
-            c.EndYear[k] = _end[i];
-            c.Date[k] = _date[i];
-            c.Directed[k] = _dir[i];
+            Array.Copy(from, to, m);
+            return;
         }
 
-        return c;
+        // Doubles compare by their bits, so that 0.0 and -0.0 (or two NaN payloads) are never taken for one value.
+        var constant = m > 0 && (typeof(T) == typeof(double)
+            ? Constant(MemoryMarshal.Cast<T, long>(from.AsSpan(0, m)))
+            : Constant<T>(from.AsSpan(0, m)));
+        if (constant)
+        {
+            Array.Fill(to, from[0]);
+            return;
+        }
+
+        for (var k = 0; k < m; k++)
+        {
+            to[k] = from[order[k]];
+        }
+    }
+
+    private static bool Constant<T>(ReadOnlySpan<T> values)
+        where T : struct
+    {
+        var first = values[0];
+        for (var i = 1; i < values.Length; i++)
+        {
+            if (!EqualityComparer<T>.Default.Equals(values[i], first))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool Nondecreasing(ReadOnlySpan<int> keys)
+    {
+        for (var i = 1; i < keys.Length; i++)
+        {
+            if (keys[i] < keys[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool SortedBySourceThenTarget(int m)
+    {
+        for (var i = 1; i < m; i++)
+        {
+            if (_src[i] < _src[i - 1] || (_src[i] == _src[i - 1] && _dst[i] < _dst[i - 1]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private void Grow()

@@ -160,7 +160,8 @@ internal sealed class InnovatorResolver
 
     private readonly InnovatorTable? _table;
     private readonly Dictionary<string, int> _ids;
-    private readonly List<string> _order = [];
+    private readonly List<string?> _order = []; // inferred ids in order of first appearance; null: the integer in _orderValue
+    private readonly List<int> _orderValue = [];
     private int[] _numeric = new int[1024]; // value -> index + 1; 0 = unknown
 #if NET9_0_OR_GREATER
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
@@ -189,7 +190,7 @@ internal sealed class InnovatorResolver
 
     public bool Inferred => _table is null;
 
-    public int Count => _ids.Count;
+    public int Count => _table is null ? _order.Count : _ids.Count;
 
     /// <summary>The index of an id; -1 when unknown in a fixed table. Inferred tables add new ids.</summary>
     public int Resolve(ReadOnlySpan<char> id)
@@ -203,6 +204,13 @@ internal sealed class InnovatorResolver
         if (numeric && _table is not null)
         {
             return -1;
+        }
+
+        // An inferred table keeps canonical integer ids only in the dense array (their strings are made once, by
+        // BuildInferred), so an unknown integer needs no dictionary lookup.
+        if (numeric)
+        {
+            return ResolveCanonical(value);
         }
 
 #if NET9_0_OR_GREATER
@@ -222,14 +230,32 @@ internal sealed class InnovatorResolver
         }
 
         var s = id.ToString();
-        i = _ids.Count;
+        i = _order.Count;
         _ids.Add(s, i);
         _order.Add(s);
-        if (numeric)
+        _orderValue.Add(-1);
+        return i;
+    }
+
+    /// <summary>The index of the canonical integer id <paramref name="value"/> (below <see cref="NumericLimit"/>): the same
+    /// result, and the same new entry in an inferred table, as <see cref="Resolve"/> on its digits, without parsing or
+    /// hashing for a known id.</summary>
+    public int ResolveCanonical(int value)
+    {
+        if (value < _numeric.Length && _numeric[value] != 0)
         {
-            SetNumeric(value, i);
+            return _numeric[value] - 1;
         }
 
+        if (_table is not null)
+        {
+            return -1;
+        }
+
+        var i = _order.Count;
+        _order.Add(null);
+        _orderValue.Add(value);
+        SetNumeric(value, i);
         return i;
     }
 
@@ -277,8 +303,9 @@ internal sealed class InnovatorResolver
     public InnovatorTable BuildInferred(RegionTree tree)
     {
         var list = new List<Innovator>(_order.Count);
-        foreach (var id in _order)
+        for (var i = 0; i < _order.Count; i++)
         {
+            var id = _order[i] ?? _orderValue[i].ToString(CultureInfo.InvariantCulture);
             list.Add(new Innovator(id, id, InnovatorKind.Other, RegionTree.ImplicitRootId));
         }
 
@@ -481,6 +508,11 @@ internal sealed class CsvLoadSession
 
     public void ReadLinks(CsvInput input, InnovatorResolver resolver, LinkColumnsBuilder cols)
     {
+        if (IntegerLinksReader.TryRead(input, this, resolver, cols))
+        {
+            return;
+        }
+
         var c = Schema.Links;
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int s = src.Required(c.Source), t = src.Required(c.Target);

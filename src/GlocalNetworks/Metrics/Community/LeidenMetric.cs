@@ -24,7 +24,8 @@ public sealed record LeidenOptions
 
     /// <summary>Use link weights (parallel links summed).</summary>
     /// <value>The default value is <see langword="true"/> (igraph's <c>weights=None</c> is unweighted; we weight as networkx's
-    /// modularity does, so that <c>leiden</c> and <c>modularity</c> agree).</value>
+    /// modularity does, so that <c>leiden</c> and <c>modularity</c> agree, and as networkx 3.6.1 declares its backend-only
+    /// <c>leiden_communities(G, weight="weight", resolution=1, max_level=None, seed=None)</c>).</value>
     public bool Weighted { get; init; } = true;
 
     /// <summary>The resolution γ.</summary>
