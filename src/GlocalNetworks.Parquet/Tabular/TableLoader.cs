@@ -11,76 +11,19 @@ namespace GlocalNetworks.IO.Tabular;
 /// One load from typed tables (Parquet files, DuckDB query results) with the CSV loader's rules, column names
 /// (<see cref="CsvSchema"/>), strict/lenient behaviour and <see cref="LoadReport"/> counts. Rows are numbered from 1.
 /// </summary>
-internal sealed class TableLoader
+internal sealed class TableLoader : NodeLoadSession<TableCursor>
 {
     private const string NumberTypes = "a number (DOUBLE, FLOAT, an integer type, or text holding numbers)";
     private const string IntegerTypes = "a whole number (an integer type, or text holding whole numbers)";
     private const string TextTypes = "text (a UTF-8 string)";
     private const string IdTypes = "text or an integer";
-    private readonly IssueSink _sink;
 
     public TableLoader(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
+        : base(options, schema, report)
     {
-        Options = options ?? LoadOptions.Default;
-        Options.Validate();
-        Schema = schema ?? CsvSchema.Default;
-        _sink = new IssueSink(Options, report ?? new LoadReport());
     }
 
-    public LoadOptions Options { get; }
-
-    public CsvSchema Schema { get; }
-
-    public LoadReport Report => _sink.Report;
-
-    public void Problem(GlocalDataException e, LoadAction action) => _sink.Problem(e, action);
-
-    /// <summary>Reads the innovators and regions (either may be absent), as <see cref="GlocalCsv"/> does.</summary>
-    public (RegionTree Tree, InnovatorTable? Table) ReadNodes(TableCursor? innovators, TableCursor? regions)
-    {
-        if (innovators is null)
-        {
-            var t = regions is null ? RegionTree.Empty(Options.Ladder) : ReadRegionTree(regions);
-            return (t, null);
-        }
-
-        var (list, lines) = ReadInnovatorRows(innovators);
-        RegionTree tree;
-        if (regions is not null)
-        {
-            tree = ReadRegionTree(regions);
-        }
-        else
-        {
-            var ids = new List<string>(list.Count);
-            foreach (var inn in list)
-            {
-                ids.Add(inn.RegionId);
-            }
-
-            tree = RegionTree.Flat(ids, Options.Ladder, out var inferred);
-            Report.Count("regions inferred", inferred);
-        }
-
-        var kept = new List<Innovator>(list.Count);
-        var keptLines = new List<long>(list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!tree.Contains(list[i].RegionId))
-            {
-                Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
-                    $"is not a known region id (home of innovator '{list[i].Id}').", tree.Suggest(list[i].RegionId)), LoadAction.Skipped);
-                continue;
-            }
-
-            kept.Add(list[i]);
-            keptLines.Add(lines[i]);
-        }
-
-        return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
-    }
-
-    public RegionTree ReadRegionTree(TableCursor src)
+    public override RegionTree ReadRegionTree(TableCursor src)
     {
         var c = Schema.Regions;
         var regions = new List<Region>();
@@ -125,7 +68,9 @@ internal sealed class TableLoader
         return RegionTree.Build(regions, Options.Ladder, src.Name, lines);
     }
 
-    private (List<Innovator> List, List<long> Lines) ReadInnovatorRows(TableCursor src)
+    protected override string NameOf(TableCursor input) => input.Name;
+
+    protected override (List<Innovator> List, List<long> Lines) ReadInnovatorRows(TableCursor src)
     {
         var c = Schema.Innovators;
         var list = new List<Innovator>();
@@ -289,7 +234,7 @@ internal sealed class TableLoader
 
             if (a == b)
             {
-                _sink.SkipSelfLoop(src.Name, row, src.ColumnNames[t], src.Text(t).Trim().ToString());
+                Sink.SkipSelfLoop(src.Name, row, src.ColumnNames[t], src.Text(t).Trim().ToString());
                 continue;
             }
 
@@ -378,16 +323,6 @@ internal sealed class TableLoader
 
         Report.Count("links loaded", kept);
         return rows;
-    }
-
-    public LoadResult Finish(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols, IReadOnlyList<Organiser>? organisers = null)
-    {
-        table ??= NetworkAssembly.CreateInnovatorTable([], tree, null, null);
-        var net = NetworkAssembly.Assemble(tree, table, cols, organisers ?? [], Options.Classifier);
-        Report.Count("innovators", table.Count);
-        Report.Count("links", net.Links.Count);
-        Report.Count("links resolution-limited", net.ResolutionLimitedCount);
-        return new LoadResult(net, Report);
     }
 
     private string? NewId(TableCursor src, int column, Dictionary<string, long> firstLine, string emptyReason, bool regionIds = false)

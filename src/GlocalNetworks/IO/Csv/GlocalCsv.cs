@@ -286,73 +286,12 @@ internal sealed class InnovatorResolver
     }
 }
 
-/// <summary>State of one CSV load: options, schema, and the report behind the strict/lenient switch (<see cref="IssueSink"/>).</summary>
-internal sealed class CsvLoadSession
+/// <summary>State of one CSV load (<see cref="NodeLoadSession{TInput}"/>): reads CSV regions, innovators, links and events.</summary>
+internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
 {
-    private readonly IssueSink _sink;
-
     public CsvLoadSession(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
+        : base(options, schema, report)
     {
-        Options = options ?? LoadOptions.Default;
-        Options.Validate();
-        Schema = schema ?? CsvSchema.Default;
-        _sink = new IssueSink(Options, report ?? new LoadReport());
-    }
-
-    public LoadOptions Options { get; }
-
-    public CsvSchema Schema { get; }
-
-    public LoadReport Report => _sink.Report;
-
-    /// <summary>Throws in strict mode; records the issue in lenient mode.</summary>
-    public void Problem(GlocalDataException e, LoadAction action) => _sink.Problem(e, action);
-
-    public (RegionTree Tree, InnovatorTable? Table) ReadNodes(CsvInput? innovators, CsvInput? regions)
-    {
-        if (innovators is null)
-        {
-            var t = regions is null ? RegionTree.Empty(Options.Ladder) : ReadRegionTree(regions);
-            return (t, null);
-        }
-
-        var (list, lines) = ReadInnovatorRows(innovators);
-        RegionTree tree;
-        if (regions is not null)
-        {
-            tree = ReadRegionTree(regions);
-        }
-        else
-        {
-            tree = RegionTree.Flat(RegionIds(list), Options.Ladder, out var inferred);
-            Report.Count("regions inferred", inferred);
-        }
-
-        // Unknown home regions: strict throws (with suggestions); lenient skips the innovator.
-        var kept = new List<Innovator>(list.Count);
-        var keptLines = new List<long>(list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!tree.Contains(list[i].RegionId))
-            {
-                Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
-                    $"is not a known region id (home of innovator '{list[i].Id}').", tree.Suggest(list[i].RegionId)), LoadAction.Skipped);
-                continue;
-            }
-
-            kept.Add(list[i]);
-            keptLines.Add(lines[i]);
-        }
-
-        return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
-    }
-
-    private static IEnumerable<string> RegionIds(List<Innovator> innovators)
-    {
-        foreach (var inn in innovators)
-        {
-            yield return inn.RegionId;
-        }
     }
 
     /// <summary>Reads a row's id: an empty id, or one an earlier row already has, is a problem (the row is skipped) and
@@ -378,7 +317,7 @@ internal sealed class CsvLoadSession
         return id;
     }
 
-    public RegionTree ReadRegionTree(CsvInput input)
+    public override RegionTree ReadRegionTree(CsvInput input)
     {
         var c = Schema.Regions;
         var regions = new List<Region>();
@@ -419,7 +358,9 @@ internal sealed class CsvLoadSession
         return RegionTree.Build(regions, Options.Ladder, input.Name, lines);
     }
 
-    private (List<Innovator> List, List<long> Lines) ReadInnovatorRows(CsvInput input)
+    protected override string NameOf(CsvInput input) => input.Name;
+
+    protected override (List<Innovator> List, List<long> Lines) ReadInnovatorRows(CsvInput input)
     {
         var c = Schema.Innovators;
         var list = new List<Innovator>();
@@ -502,7 +443,7 @@ internal sealed class CsvLoadSession
 
             if (a == b)
             {
-                _sink.SkipSelfLoop(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString());
+                Sink.SkipSelfLoop(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString());
                 return;
             }
 
@@ -610,16 +551,6 @@ internal sealed class CsvLoadSession
             }
         });
         return p;
-    }
-
-    public LoadResult Finish(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols)
-    {
-        table ??= NetworkAssembly.CreateInnovatorTable([], tree, null, null);
-        var net = NetworkAssembly.Assemble(tree, table, cols, [], Options.Classifier);
-        Report.Count("innovators", table.Count);
-        Report.Count("links", net.Links.Count);
-        Report.Count("links resolution-limited", net.ResolutionLimitedCount);
-        return new LoadResult(net, Report);
     }
 
     private bool TryWeight(CsvSource src, SepReader.Row row, long line, int col, out double weight)
