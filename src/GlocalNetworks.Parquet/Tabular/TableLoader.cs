@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using GlocalNetworks.IO.Csv;
 using GlocalNetworks.Model;
@@ -26,9 +25,7 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
     public override RegionTree ReadRegionTree(TableCursor src)
     {
         var c = Schema.Regions;
-        var regions = new List<Region>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Region>();
         int id = src.Required(c.Id), level = src.Required(c.Level);
         int name = src.Find(c.Name), parent = src.Find(c.Parent), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
         src.Expect(id, IdTypes, CellType.Text, CellType.Integer);
@@ -42,30 +39,24 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
         {
             rows++;
             var row = src.Row;
-            var ridS = NewId(src, id, firstLine, "is empty; every region needs an id.", regionIds: true);
+            var ridS = NewId(src, id, kept.FirstLine, "is empty; every region needs an id.", regionIds: true);
             if (ridS is null)
             {
                 continue;
             }
 
-            var lv = src.Text(level).Trim().ToString();
-            if (!Options.Ladder.TryGetLevel(lv, out var lvl))
+            if (!TryLevel(src.Name, row, src.Text(level).Trim().ToString(), out var lvl))
             {
-                Problem(new RegionTreeException(src.Name, row, c.Level, lv,
-                    $"is not a level of the ladder '{Options.Ladder.Name}'; its levels are {string.Join(", ", Options.Ladder.LevelNames())}."), LoadAction.Skipped);
                 continue;
             }
 
             var centroid = lat >= 0 && lon >= 0 ? ReadPoint(src, lat, lon) : null;
             var p = parent >= 0 ? src.Text(parent).Trim() : default;
-            var nm = name >= 0 ? src.Text(name).ToString() : ridS;
-            firstLine.Add(ridS, row);
-            regions.Add(new Region(ridS, nm.Length == 0 ? ridS : nm, lvl, p.IsEmpty ? null : p.ToString(), centroid));
-            lines.Add(row);
+            kept.Add(ridS, NewRegion(ridS, name >= 0 ? src.Text(name).ToString() : ridS, lvl, p, centroid), row);
         }
 
         Report.Count(src.Name + " rows", rows);
-        return RegionTree.Build(regions, Options.Ladder, src.Name, lines);
+        return RegionTree.Build(kept.Items, Options.Ladder, src.Name, kept.Lines);
     }
 
     protected override string NameOf(TableCursor input) => input.Name;
@@ -73,9 +64,7 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
     protected override (List<Innovator> List, List<long> Lines) ReadInnovatorRows(TableCursor src)
     {
         var c = Schema.Innovators;
-        var list = new List<Innovator>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Innovator>();
         int id = src.Required(c.Id);
         int name = src.Find(c.Name), kind = src.Find(c.Kind), region = src.Find(c.Region), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
         src.Expect(id, IdTypes, CellType.Text, CellType.Integer);
@@ -98,7 +87,7 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
         {
             rows++;
             var row = src.Row;
-            var idS = NewId(src, id, firstLine, "is empty; every innovator needs an id.");
+            var idS = NewId(src, id, kept.FirstLine, "is empty; every innovator needs an id.");
             if (idS is null)
             {
                 continue;
@@ -110,13 +99,12 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
                 var ks = src.Text(kind).Trim();
                 if (!ks.IsEmpty && !CsvCells.TryInnovatorKind(ks, out k))
                 {
-                    Problem(src.Format(row, src.ColumnNames[kind], ks.ToString(), "is not an innovator kind; use firm, university, research-institute, government, intermediary or other (or PRC, HES, REC, PUB, OTH)."), LoadAction.Repaired);
+                    Problem(src.Format(row, src.ColumnNames[kind], ks.ToString(), NotAnInnovatorKind), LoadAction.Repaired);
                     k = InnovatorKind.Other;
                 }
             }
 
             var reg = region >= 0 ? src.Text(region).Trim() : default;
-            var regS = reg.IsEmpty ? RegionTree.ImplicitRootId : reg.ToString();
             var loc = lat >= 0 && lon >= 0 ? ReadPoint(src, lat, lon) : null;
             Dictionary<string, string>? attrs = null;
             foreach (var a in attrCols)
@@ -129,14 +117,11 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
                 }
             }
 
-            var nm = name >= 0 ? src.Text(name).ToString() : idS;
-            firstLine.Add(idS, row);
-            list.Add(new Innovator(idS, nm.Length == 0 ? idS : nm, k, regS, loc, attrs is null ? null : new ReadOnlyDictionary<string, string>(attrs)));
-            lines.Add(row);
+            kept.Add(idS, NewInnovator(idS, name >= 0 ? src.Text(name).ToString() : idS, k, reg, loc, attrs), row);
         }
 
         Report.Count(src.Name + " rows", rows);
-        return (list, lines);
+        return (kept.Items, kept.Lines);
     }
 
     /// <summary>Reads organisers in long form: one row per member (<c>id, name, region, member</c>); an organiser's name and
@@ -392,8 +377,7 @@ internal sealed class TableLoader : NodeLoadSession<TableCursor>
         if (a != Cell.Value || b != Cell.Value || !GeoPoint.IsValid(la, lo))
         {
             var bad = a != Cell.Value || !(la >= -90 && la <= 90) ? lat : lon;
-            Problem(src.Format(src.Row, src.ColumnNames[bad], src.Text(bad).ToString(),
-                "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out."), LoadAction.Repaired);
+            Problem(src.Format(src.Row, src.ColumnNames[bad], src.Text(bad).ToString(), NotACoordinate), LoadAction.Repaired);
             return null;
         }
 

@@ -1,4 +1,6 @@
+using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using GlocalNetworks.IO.Csv;
 using GlocalNetworks.Model;
 
@@ -99,9 +101,58 @@ internal abstract class NodeLoadSession<TInput>
         return new LoadResult(net, Report);
     }
 
+    /// <summary>Why an innovator kind cell is repaired to <see cref="InnovatorKind.Other"/>.</summary>
+    protected const string NotAnInnovatorKind =
+        "is not an innovator kind; use firm, university, research-institute, government, intermediary or other (or PRC, HES, REC, PUB, OTH).";
+
+    /// <summary>Why a coordinate pair is left out.</summary>
+    protected const string NotACoordinate =
+        "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out.";
+
+    /// <summary>A region from a kept row: an empty name becomes the id, an empty parent the implicit root.</summary>
+    protected static Region NewRegion(string id, string name, RegionLevel level, ReadOnlySpan<char> parent, GeoPoint? centroid) =>
+        new(id, name.Length == 0 ? id : name, level, parent.IsEmpty ? null : parent.ToString(), centroid);
+
+    /// <summary>An innovator from a kept row: an empty name becomes the id, an empty region the implicit root.</summary>
+    protected static Innovator NewInnovator(string id, string name, InnovatorKind kind, ReadOnlySpan<char> region, GeoPoint? location,
+        Dictionary<string, string>? attributes) =>
+        new(id, name.Length == 0 ? id : name, kind, region.IsEmpty ? RegionTree.ImplicitRootId : region.ToString(), location,
+            attributes is null ? null : new ReadOnlyDictionary<string, string>(attributes));
+
+    /// <summary>The level named by a region row's level cell; an unknown level is a problem (the row is skipped).</summary>
+    protected bool TryLevel(string file, long line, string value, out RegionLevel level)
+    {
+        if (Options.Ladder.TryGetLevel(value, out level))
+        {
+            return true;
+        }
+
+        Problem(new RegionTreeException(file, line, Schema.Regions.Level, value,
+            $"is not a level of the ladder '{Options.Ladder.Name}'; its levels are {string.Join(", ", Options.Ladder.LevelNames())}."), LoadAction.Skipped);
+        return false;
+    }
+
     /// <summary>Reads the innovator rows with the line (or row) each starts on; home regions are not checked yet.</summary>
     protected abstract (List<Innovator> List, List<long> Lines) ReadInnovatorRows(TInput input);
 
     /// <summary>The name errors give for <paramref name="input"/>.</summary>
     protected abstract string NameOf(TInput input);
+
+    /// <summary>The rows a reader keeps: items, the line (or row) of each, and the first line of each id.</summary>
+    /// <typeparam name="T">A region or an innovator.</typeparam>
+    protected sealed class KeptRows<T>
+    {
+        public List<T> Items { get; } = [];
+
+        public List<long> Lines { get; } = [];
+
+        public Dictionary<string, long> FirstLine { get; } = new(StringComparer.Ordinal);
+
+        public void Add(string id, T item, long line)
+        {
+            FirstLine.Add(id, line);
+            Items.Add(item);
+            Lines.Add(line);
+        }
+    }
 }

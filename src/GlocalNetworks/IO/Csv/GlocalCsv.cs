@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using GlocalNetworks.Internal;
 using GlocalNetworks.Model;
@@ -320,26 +319,21 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
     public override RegionTree ReadRegionTree(CsvInput input)
     {
         var c = Schema.Regions;
-        var regions = new List<Region>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Region>();
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int id = src.Required(c.Id), level = src.Required(c.Level);
         int name = src.Optional(c.Name), parent = src.Optional(c.Parent), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var ridS = NewId(src, row, line, id, firstLine, "is empty; every region needs an id.", regionIds: true);
+            var ridS = NewId(src, row, line, id, kept.FirstLine, "is empty; every region needs an id.", regionIds: true);
             if (ridS is null)
             {
                 return;
             }
 
-            var lv = row[level].Span.Trim();
-            if (!Options.Ladder.TryGetLevel(lv.ToString(), out var lvl))
+            if (!TryLevel(src.Name, line, row[level].Span.Trim().ToString(), out var lvl))
             {
-                Problem(new RegionTreeException(src.Name, line, c.Level, lv.ToString(),
-                    $"is not a level of the ladder '{Options.Ladder.Name}'; its levels are {string.Join(", ", Options.Ladder.LevelNames())}."), LoadAction.Skipped);
                 return;
             }
 
@@ -350,12 +344,9 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
             }
 
             var p = parent >= 0 ? row[parent].Span.Trim() : default;
-            var nm = name >= 0 ? row[name].ToString() : ridS;
-            firstLine.Add(ridS, line);
-            regions.Add(new Region(ridS, nm.Length == 0 ? ridS : nm, lvl, p.IsEmpty ? null : p.ToString(), centroid));
-            lines.Add(line);
+            kept.Add(ridS, NewRegion(ridS, name >= 0 ? row[name].ToString() : ridS, lvl, p, centroid), line);
         });
-        return RegionTree.Build(regions, Options.Ladder, input.Name, lines);
+        return RegionTree.Build(kept.Items, Options.Ladder, input.Name, kept.Lines);
     }
 
     protected override string NameOf(CsvInput input) => input.Name;
@@ -363,9 +354,7 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
     protected override (List<Innovator> List, List<long> Lines) ReadInnovatorRows(CsvInput input)
     {
         var c = Schema.Innovators;
-        var list = new List<Innovator>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Innovator>();
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int id = src.Required(c.Id);
         int name = src.Optional(c.Name), kind = src.Optional(c.Kind), region = src.Optional(c.Region), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
@@ -381,7 +370,7 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var idS = NewId(src, row, line, id, firstLine, "is empty; every innovator needs an id.");
+            var idS = NewId(src, row, line, id, kept.FirstLine, "is empty; every innovator needs an id.");
             if (idS is null)
             {
                 return;
@@ -393,13 +382,12 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
                 var ks = row[kind].Span.Trim();
                 if (!ks.IsEmpty && !CsvCells.TryInnovatorKind(ks, out k))
                 {
-                    Problem(src.Format(line, kind, ks, "is not an innovator kind; use firm, university, research-institute, government, intermediary or other (or PRC, HES, REC, PUB, OTH)."), LoadAction.Repaired);
+                    Problem(src.Format(line, kind, ks, NotAnInnovatorKind), LoadAction.Repaired);
                     k = InnovatorKind.Other;
                 }
             }
 
             var reg = region >= 0 ? row[region].Span.Trim() : default;
-            var regS = reg.IsEmpty ? RegionTree.ImplicitRootId : reg.ToString();
             GeoPoint? loc = lat >= 0 && lon >= 0 ? ReadPoint(src, row, line, lat, lon, LoadAction.Repaired) : null;
             Dictionary<string, string>? attrs = null;
             foreach (var a in attrCols)
@@ -412,12 +400,9 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
                 }
             }
 
-            var nm = name >= 0 ? row[name].ToString() : idS;
-            firstLine.Add(idS, line);
-            list.Add(new Innovator(idS, nm.Length == 0 ? idS : nm, k, regS, loc, attrs is null ? null : new ReadOnlyDictionary<string, string>(attrs)));
-            lines.Add(line);
+            kept.Add(idS, NewInnovator(idS, name >= 0 ? row[name].ToString() : idS, k, reg, loc, attrs), line);
         });
-        return (list, lines);
+        return (kept.Items, kept.Lines);
     }
 
     public void ReadLinks(CsvInput input, InnovatorResolver resolver, LinkColumnsBuilder cols)
@@ -614,7 +599,7 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
         if (!CsvCells.TryDouble(a, out var la) || !CsvCells.TryDouble(b, out var lo) || !GeoPoint.IsValid(la, lo))
         {
             var bad = !CsvCells.TryDouble(a, out la) || !(la >= -90 && la <= 90) ? lat : lon;
-            Problem(src.Format(line, bad, row[bad].Span, "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out."), action);
+            Problem(src.Format(line, bad, row[bad].Span, NotACoordinate), action);
             return null;
         }
 
