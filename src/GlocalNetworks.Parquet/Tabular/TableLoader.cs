@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using GlocalNetworks.IO.Csv;
 using GlocalNetworks.Model;
@@ -11,81 +10,22 @@ namespace GlocalNetworks.IO.Tabular;
 /// One load from typed tables (Parquet files, DuckDB query results) with the CSV loader's rules, column names
 /// (<see cref="CsvSchema"/>), strict/lenient behaviour and <see cref="LoadReport"/> counts. Rows are numbered from 1.
 /// </summary>
-internal sealed class TableLoader
+internal sealed class TableLoader : NodeLoadSession<TableCursor>
 {
     private const string NumberTypes = "a number (DOUBLE, FLOAT, an integer type, or text holding numbers)";
     private const string IntegerTypes = "a whole number (an integer type, or text holding whole numbers)";
     private const string TextTypes = "text (a UTF-8 string)";
     private const string IdTypes = "text or an integer";
-    private readonly IssueSink _sink;
 
     public TableLoader(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
+        : base(options, schema, report)
     {
-        Options = options ?? LoadOptions.Default;
-        Options.Validate();
-        Schema = schema ?? CsvSchema.Default;
-        _sink = new IssueSink(Options, report ?? new LoadReport());
     }
 
-    public LoadOptions Options { get; }
-
-    public CsvSchema Schema { get; }
-
-    public LoadReport Report => _sink.Report;
-
-    public void Problem(GlocalDataException e, LoadAction action) => _sink.Problem(e, action);
-
-    /// <summary>Reads the innovators and regions (either may be absent), as <see cref="GlocalCsv"/> does.</summary>
-    public (RegionTree Tree, InnovatorTable? Table) ReadNodes(TableCursor? innovators, TableCursor? regions)
-    {
-        if (innovators is null)
-        {
-            var t = regions is null ? RegionTree.Empty(Options.Ladder) : ReadRegionTree(regions);
-            return (t, null);
-        }
-
-        var (list, lines) = ReadInnovatorRows(innovators);
-        RegionTree tree;
-        if (regions is not null)
-        {
-            tree = ReadRegionTree(regions);
-        }
-        else
-        {
-            var ids = new List<string>(list.Count);
-            foreach (var inn in list)
-            {
-                ids.Add(inn.RegionId);
-            }
-
-            tree = RegionTree.Flat(ids, Options.Ladder, out var inferred);
-            Report.Count("regions inferred", inferred);
-        }
-
-        var kept = new List<Innovator>(list.Count);
-        var keptLines = new List<long>(list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!tree.Contains(list[i].RegionId))
-            {
-                Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
-                    $"is not a known region id (home of innovator '{list[i].Id}').", tree.Suggest(list[i].RegionId)), LoadAction.Skipped);
-                continue;
-            }
-
-            kept.Add(list[i]);
-            keptLines.Add(lines[i]);
-        }
-
-        return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
-    }
-
-    public RegionTree ReadRegionTree(TableCursor src)
+    public override RegionTree ReadRegionTree(TableCursor src)
     {
         var c = Schema.Regions;
-        var regions = new List<Region>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Region>();
         int id = src.Required(c.Id), level = src.Required(c.Level);
         int name = src.Find(c.Name), parent = src.Find(c.Parent), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
         src.Expect(id, IdTypes, CellType.Text, CellType.Integer);
@@ -99,38 +39,32 @@ internal sealed class TableLoader
         {
             rows++;
             var row = src.Row;
-            var ridS = NewId(src, id, firstLine, "is empty; every region needs an id.", regionIds: true);
+            var ridS = NewId(src, id, kept.FirstLine, "is empty; every region needs an id.", regionIds: true);
             if (ridS is null)
             {
                 continue;
             }
 
-            var lv = src.Text(level).Trim().ToString();
-            if (!Options.Ladder.TryGetLevel(lv, out var lvl))
+            if (!TryLevel(src.Name, row, src.Text(level).Trim().ToString(), out var lvl))
             {
-                Problem(new RegionTreeException(src.Name, row, c.Level, lv,
-                    $"is not a level of the ladder '{Options.Ladder.Name}'; its levels are {string.Join(", ", Options.Ladder.LevelNames())}."), LoadAction.Skipped);
                 continue;
             }
 
             var centroid = lat >= 0 && lon >= 0 ? ReadPoint(src, lat, lon) : null;
             var p = parent >= 0 ? src.Text(parent).Trim() : default;
-            var nm = name >= 0 ? src.Text(name).ToString() : ridS;
-            firstLine.Add(ridS, row);
-            regions.Add(new Region(ridS, nm.Length == 0 ? ridS : nm, lvl, p.IsEmpty ? null : p.ToString(), centroid));
-            lines.Add(row);
+            kept.Add(ridS, NewRegion(ridS, name >= 0 ? src.Text(name).ToString() : ridS, lvl, p, centroid), row);
         }
 
         Report.Count(src.Name + " rows", rows);
-        return RegionTree.Build(regions, Options.Ladder, src.Name, lines);
+        return RegionTree.Build(kept.Items, Options.Ladder, src.Name, kept.Lines);
     }
 
-    private (List<Innovator> List, List<long> Lines) ReadInnovatorRows(TableCursor src)
+    protected override string NameOf(TableCursor input) => input.Name;
+
+    protected override (List<Innovator> List, List<long> Lines) ReadInnovatorRows(TableCursor src)
     {
         var c = Schema.Innovators;
-        var list = new List<Innovator>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Innovator>();
         int id = src.Required(c.Id);
         int name = src.Find(c.Name), kind = src.Find(c.Kind), region = src.Find(c.Region), lat = src.Find(c.Latitude), lon = src.Find(c.Longitude);
         src.Expect(id, IdTypes, CellType.Text, CellType.Integer);
@@ -153,7 +87,7 @@ internal sealed class TableLoader
         {
             rows++;
             var row = src.Row;
-            var idS = NewId(src, id, firstLine, "is empty; every innovator needs an id.");
+            var idS = NewId(src, id, kept.FirstLine, "is empty; every innovator needs an id.");
             if (idS is null)
             {
                 continue;
@@ -165,13 +99,12 @@ internal sealed class TableLoader
                 var ks = src.Text(kind).Trim();
                 if (!ks.IsEmpty && !CsvCells.TryInnovatorKind(ks, out k))
                 {
-                    Problem(src.Format(row, src.ColumnNames[kind], ks.ToString(), "is not an innovator kind; use firm, university, research-institute, government, intermediary or other (or PRC, HES, REC, PUB, OTH)."), LoadAction.Repaired);
+                    Problem(src.Format(row, src.ColumnNames[kind], ks.ToString(), NotAnInnovatorKind), LoadAction.Repaired);
                     k = InnovatorKind.Other;
                 }
             }
 
             var reg = region >= 0 ? src.Text(region).Trim() : default;
-            var regS = reg.IsEmpty ? RegionTree.ImplicitRootId : reg.ToString();
             var loc = lat >= 0 && lon >= 0 ? ReadPoint(src, lat, lon) : null;
             Dictionary<string, string>? attrs = null;
             foreach (var a in attrCols)
@@ -184,14 +117,11 @@ internal sealed class TableLoader
                 }
             }
 
-            var nm = name >= 0 ? src.Text(name).ToString() : idS;
-            firstLine.Add(idS, row);
-            list.Add(new Innovator(idS, nm.Length == 0 ? idS : nm, k, regS, loc, attrs is null ? null : new ReadOnlyDictionary<string, string>(attrs)));
-            lines.Add(row);
+            kept.Add(idS, NewInnovator(idS, name >= 0 ? src.Text(name).ToString() : idS, k, reg, loc, attrs), row);
         }
 
         Report.Count(src.Name + " rows", rows);
-        return (list, lines);
+        return (kept.Items, kept.Lines);
     }
 
     /// <summary>Reads organisers in long form: one row per member (<c>id, name, region, member</c>); an organiser's name and
@@ -289,7 +219,7 @@ internal sealed class TableLoader
 
             if (a == b)
             {
-                _sink.SkipSelfLoop(src.Name, row, src.ColumnNames[t], src.Text(t).Trim().ToString());
+                Sink.SkipSelfLoop(src.Name, row, src.ColumnNames[t], src.Text(t).Trim().ToString());
                 continue;
             }
 
@@ -380,16 +310,6 @@ internal sealed class TableLoader
         return rows;
     }
 
-    public LoadResult Finish(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols, IReadOnlyList<Organiser>? organisers = null)
-    {
-        table ??= NetworkAssembly.CreateInnovatorTable([], tree, null, null);
-        var net = NetworkAssembly.Assemble(tree, table, cols, organisers ?? [], Options.Classifier);
-        Report.Count("innovators", table.Count);
-        Report.Count("links", net.Links.Count);
-        Report.Count("links resolution-limited", net.ResolutionLimitedCount);
-        return new LoadResult(net, Report);
-    }
-
     private string? NewId(TableCursor src, int column, Dictionary<string, long> firstLine, string emptyReason, bool regionIds = false)
     {
         var span = src.Text(column).Trim();
@@ -457,8 +377,7 @@ internal sealed class TableLoader
         if (a != Cell.Value || b != Cell.Value || !GeoPoint.IsValid(la, lo))
         {
             var bad = a != Cell.Value || !(la >= -90 && la <= 90) ? lat : lon;
-            Problem(src.Format(src.Row, src.ColumnNames[bad], src.Text(bad).ToString(),
-                "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out."), LoadAction.Repaired);
+            Problem(src.Format(src.Row, src.ColumnNames[bad], src.Text(bad).ToString(), NotACoordinate), LoadAction.Repaired);
             return null;
         }
 

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Collections.ObjectModel;
 using System.Globalization;
 using GlocalNetworks.Internal;
 using GlocalNetworks.Model;
@@ -313,73 +312,12 @@ internal sealed class InnovatorResolver
     }
 }
 
-/// <summary>State of one CSV load: options, schema, and the report behind the strict/lenient switch (<see cref="IssueSink"/>).</summary>
-internal sealed class CsvLoadSession
+/// <summary>State of one CSV load (<see cref="NodeLoadSession{TInput}"/>): reads CSV regions, innovators, links and events.</summary>
+internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
 {
-    private readonly IssueSink _sink;
-
     public CsvLoadSession(LoadOptions? options, CsvSchema? schema, LoadReport? report = null)
+        : base(options, schema, report)
     {
-        Options = options ?? LoadOptions.Default;
-        Options.Validate();
-        Schema = schema ?? CsvSchema.Default;
-        _sink = new IssueSink(Options, report ?? new LoadReport());
-    }
-
-    public LoadOptions Options { get; }
-
-    public CsvSchema Schema { get; }
-
-    public LoadReport Report => _sink.Report;
-
-    /// <summary>Throws in strict mode; records the issue in lenient mode.</summary>
-    public void Problem(GlocalDataException e, LoadAction action) => _sink.Problem(e, action);
-
-    public (RegionTree Tree, InnovatorTable? Table) ReadNodes(CsvInput? innovators, CsvInput? regions)
-    {
-        if (innovators is null)
-        {
-            var t = regions is null ? RegionTree.Empty(Options.Ladder) : ReadRegionTree(regions);
-            return (t, null);
-        }
-
-        var (list, lines) = ReadInnovatorRows(innovators);
-        RegionTree tree;
-        if (regions is not null)
-        {
-            tree = ReadRegionTree(regions);
-        }
-        else
-        {
-            tree = RegionTree.Flat(RegionIds(list), Options.Ladder, out var inferred);
-            Report.Count("regions inferred", inferred);
-        }
-
-        // Unknown home regions: strict throws (with suggestions); lenient skips the innovator.
-        var kept = new List<Innovator>(list.Count);
-        var keptLines = new List<long>(list.Count);
-        for (var i = 0; i < list.Count; i++)
-        {
-            if (!tree.Contains(list[i].RegionId))
-            {
-                Problem(new ReferentialIntegrityException(innovators.Name, lines[i], Schema.Innovators.Region, list[i].RegionId,
-                    $"is not a known region id (home of innovator '{list[i].Id}').", tree.Suggest(list[i].RegionId)), LoadAction.Skipped);
-                continue;
-            }
-
-            kept.Add(list[i]);
-            keptLines.Add(lines[i]);
-        }
-
-        return (tree, NetworkAssembly.CreateInnovatorTable(kept, tree, innovators.Name, keptLines));
-    }
-
-    private static IEnumerable<string> RegionIds(List<Innovator> innovators)
-    {
-        foreach (var inn in innovators)
-        {
-            yield return inn.RegionId;
-        }
     }
 
     /// <summary>Reads a row's id: an empty id, or one an earlier row already has, is a problem (the row is skipped) and
@@ -405,29 +343,24 @@ internal sealed class CsvLoadSession
         return id;
     }
 
-    public RegionTree ReadRegionTree(CsvInput input)
+    public override RegionTree ReadRegionTree(CsvInput input)
     {
         var c = Schema.Regions;
-        var regions = new List<Region>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Region>();
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int id = src.Required(c.Id), level = src.Required(c.Level);
         int name = src.Optional(c.Name), parent = src.Optional(c.Parent), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var ridS = NewId(src, row, line, id, firstLine, "is empty; every region needs an id.", regionIds: true);
+            var ridS = NewId(src, row, line, id, kept.FirstLine, "is empty; every region needs an id.", regionIds: true);
             if (ridS is null)
             {
                 return;
             }
 
-            var lv = row[level].Span.Trim();
-            if (!Options.Ladder.TryGetLevel(lv.ToString(), out var lvl))
+            if (!TryLevel(src.Name, line, row[level].Span.Trim().ToString(), out var lvl))
             {
-                Problem(new RegionTreeException(src.Name, line, c.Level, lv.ToString(),
-                    $"is not a level of the ladder '{Options.Ladder.Name}'; its levels are {string.Join(", ", Options.Ladder.LevelNames())}."), LoadAction.Skipped);
                 return;
             }
 
@@ -438,20 +371,17 @@ internal sealed class CsvLoadSession
             }
 
             var p = parent >= 0 ? row[parent].Span.Trim() : default;
-            var nm = name >= 0 ? row[name].ToString() : ridS;
-            firstLine.Add(ridS, line);
-            regions.Add(new Region(ridS, nm.Length == 0 ? ridS : nm, lvl, p.IsEmpty ? null : p.ToString(), centroid));
-            lines.Add(line);
+            kept.Add(ridS, NewRegion(ridS, name >= 0 ? row[name].ToString() : ridS, lvl, p, centroid), line);
         });
-        return RegionTree.Build(regions, Options.Ladder, input.Name, lines);
+        return RegionTree.Build(kept.Items, Options.Ladder, input.Name, kept.Lines);
     }
 
-    private (List<Innovator> List, List<long> Lines) ReadInnovatorRows(CsvInput input)
+    protected override string NameOf(CsvInput input) => input.Name;
+
+    protected override (List<Innovator> List, List<long> Lines) ReadInnovatorRows(CsvInput input)
     {
         var c = Schema.Innovators;
-        var list = new List<Innovator>();
-        var lines = new List<long>();
-        var firstLine = new Dictionary<string, long>(StringComparer.Ordinal);
+        var kept = new KeptRows<Innovator>();
         using var src = CsvSource.Open(input.Open(), input.Name, Schema.Separator);
         int id = src.Required(c.Id);
         int name = src.Optional(c.Name), kind = src.Optional(c.Kind), region = src.Optional(c.Region), lat = src.Optional(c.Latitude), lon = src.Optional(c.Longitude);
@@ -467,7 +397,7 @@ internal sealed class CsvLoadSession
         ForEachRow(src, row =>
         {
             var line = (long)row.LineNumberFrom;
-            var idS = NewId(src, row, line, id, firstLine, "is empty; every innovator needs an id.");
+            var idS = NewId(src, row, line, id, kept.FirstLine, "is empty; every innovator needs an id.");
             if (idS is null)
             {
                 return;
@@ -479,13 +409,12 @@ internal sealed class CsvLoadSession
                 var ks = row[kind].Span.Trim();
                 if (!ks.IsEmpty && !CsvCells.TryInnovatorKind(ks, out k))
                 {
-                    Problem(src.Format(line, kind, ks, "is not an innovator kind; use firm, university, research-institute, government, intermediary or other (or PRC, HES, REC, PUB, OTH)."), LoadAction.Repaired);
+                    Problem(src.Format(line, kind, ks, NotAnInnovatorKind), LoadAction.Repaired);
                     k = InnovatorKind.Other;
                 }
             }
 
             var reg = region >= 0 ? row[region].Span.Trim() : default;
-            var regS = reg.IsEmpty ? RegionTree.ImplicitRootId : reg.ToString();
             GeoPoint? loc = lat >= 0 && lon >= 0 ? ReadPoint(src, row, line, lat, lon, LoadAction.Repaired) : null;
             Dictionary<string, string>? attrs = null;
             foreach (var a in attrCols)
@@ -498,12 +427,9 @@ internal sealed class CsvLoadSession
                 }
             }
 
-            var nm = name >= 0 ? row[name].ToString() : idS;
-            firstLine.Add(idS, line);
-            list.Add(new Innovator(idS, nm.Length == 0 ? idS : nm, k, regS, loc, attrs is null ? null : new ReadOnlyDictionary<string, string>(attrs)));
-            lines.Add(line);
+            kept.Add(idS, NewInnovator(idS, name >= 0 ? row[name].ToString() : idS, k, reg, loc, attrs), line);
         });
-        return (list, lines);
+        return (kept.Items, kept.Lines);
     }
 
     public void ReadLinks(CsvInput input, InnovatorResolver resolver, LinkColumnsBuilder cols)
@@ -534,7 +460,7 @@ internal sealed class CsvLoadSession
 
             if (a == b)
             {
-                _sink.SkipSelfLoop(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString());
+                Sink.SkipSelfLoop(src.Name, line, src.HeaderName(t), row[t].Span.Trim().ToString());
                 return;
             }
 
@@ -644,16 +570,6 @@ internal sealed class CsvLoadSession
         return p;
     }
 
-    public LoadResult Finish(RegionTree tree, InnovatorTable? table, LinkColumnsBuilder cols)
-    {
-        table ??= NetworkAssembly.CreateInnovatorTable([], tree, null, null);
-        var net = NetworkAssembly.Assemble(tree, table, cols, [], Options.Classifier);
-        Report.Count("innovators", table.Count);
-        Report.Count("links", net.Links.Count);
-        Report.Count("links resolution-limited", net.ResolutionLimitedCount);
-        return new LoadResult(net, Report);
-    }
-
     private bool TryWeight(CsvSource src, SepReader.Row row, long line, int col, out double weight)
     {
         var ws = row[col].Span.Trim();
@@ -715,7 +631,7 @@ internal sealed class CsvLoadSession
         if (!CsvCells.TryDouble(a, out var la) || !CsvCells.TryDouble(b, out var lo) || !GeoPoint.IsValid(la, lo))
         {
             var bad = !CsvCells.TryDouble(a, out la) || !(la >= -90 && la <= 90) ? lat : lon;
-            Problem(src.Format(line, bad, row[bad].Span, "is not a valid coordinate; latitude must be in [-90, 90] and longitude in [-180, 180] degrees; the point is left out."), action);
+            Problem(src.Format(line, bad, row[bad].Span, NotACoordinate), action);
             return null;
         }
 
