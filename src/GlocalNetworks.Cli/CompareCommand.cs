@@ -84,10 +84,7 @@ internal sealed class CompareCommand(IMetricRegistry registry)
                 r.AddError("Give at least one --metric, or leave out --no-summary.");
             }
 
-            if (r.GetValue(_from) is null != r.GetValue(_to) is null)
-            {
-                r.AddError("--from and --to go together.");
-            }
+            MetricSelection.RequireYearPair(r, (_from, _to));
         });
         c.SetAction(r => Run(r, output, error, cancellationToken));
         return c;

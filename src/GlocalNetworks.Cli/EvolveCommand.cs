@@ -47,10 +47,7 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
                 r.AddError("--window and --cumulative exclude each other.");
             }
 
-            if (r.GetValue(_from) is null != r.GetValue(_to) is null)
-            {
-                r.AddError("--from and --to go together.");
-            }
+            MetricSelection.RequireYearPair(r, (_from, _to));
         });
         c.SetAction(r => Run(r, output, error, cancellationToken));
         return c;

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using System.Text;
 using GlocalNetworks.Glocal;
@@ -47,6 +48,15 @@ internal sealed class MetricSelection
             {
                 command.Options.Add(o);
             }
+        }
+    }
+
+    /// <summary>The one check of a command's year range: <c>--from</c> and <c>--to</c> are given together or not at all.</summary>
+    public static void RequireYearPair(CommandResult r, (Option<int?> From, Option<int?> To) years)
+    {
+        if (r.GetValue(years.From) is null != r.GetValue(years.To) is null)
+        {
+            r.AddError("--from and --to go together.");
         }
     }
 

@@ -55,10 +55,7 @@ internal sealed class MetricsCommand
                 r.AddError("Give an output folder with --out.");
             }
 
-            if (r.GetValue(_from) is null != r.GetValue(_to) is null)
-            {
-                r.AddError("--from and --to go together.");
-            }
+            MetricSelection.RequireYearPair(r, (_from, _to));
         });
         c.SetAction(r => r.GetValue(_list) ? List(output) : Run(r, output, error, cancellationToken));
         return c;

@@ -205,6 +205,8 @@ public class MetricsCommandTests
     [InlineData(new[] { "metrics", "--links", "l.csv", "-m", "degree" }, "Give an output folder with --out.")]
     [InlineData(new[] { "metrics", "--links", "l.csv", "-m", "degree", "--out", "x", "--format", "xml" }, "xml")]
     [InlineData(new[] { "metrics", "--links", "l.csv", "-m", "degree", "--out", "x", "--from", "2010" }, "--from and --to go together.")]
+    [InlineData(new[] { "evolve", "--links", "l.csv", "-m", "density", "--out", "x", "--to", "2015" }, "--from and --to go together.")]
+    [InlineData(new[] { "compare", "--links", "a.csv", "--links", "b.csv", "-m", "density", "--from", "2010" }, "--from and --to go together.")]
     public void UsageErrors_ExitOne(string[] args, string message)
     {
         using var cli = new CliRun();
