@@ -225,10 +225,7 @@ public sealed class TimeSlicer
     private GlocalNetwork Build(int from, int to)
     {
         Interlocked.Increment(ref _built);
-        var years = _network.Links.YearsRaw;
-        var undated = _network.Links.UndatedCount;
-        var lo = LowerBound(years, undated, from);
-        var hi = to == int.MaxValue ? years.Length : LowerBound(years, lo, to + 1);
+        var (lo, hi) = _network.Links.DatedRange(from, to);
         var k = from - _bucketBase;
         var carriedFrom = 0;
         var carriedTo = 0;
@@ -247,24 +244,5 @@ public sealed class TimeSlicer
         }
 
         return _network.SelectLinks(indices);
-    }
-
-    private static int LowerBound(ReadOnlySpan<int> sorted, int lo, int value)
-    {
-        var hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (int)(((uint)lo + (uint)hi) >> 1);
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

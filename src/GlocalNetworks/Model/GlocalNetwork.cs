@@ -118,14 +118,7 @@ public sealed class GlocalNetwork
             throw new ArgumentOutOfRangeException(nameof(toYear), toYear, $"The range ends before it starts ({fromYear}..{toYear}).");
         }
 
-        var years = Links.YearsRaw;
-        var lo = LowerBound(years, Links.UndatedCount, fromYear);
-        var hi = LowerBound(years, lo, toYear == int.MaxValue ? int.MaxValue : toYear + 1);
-        if (toYear == int.MaxValue)
-        {
-            hi = years.Length;
-        }
-
+        var (lo, hi) = Links.DatedRange(fromYear, toYear);
         return WithLinks(new LinkTable(Links.Columns, Links.Start + lo, hi - lo), _scales, _limited);
     }
 
@@ -283,24 +276,5 @@ public sealed class GlocalNetwork
         }
 
         return mask;
-    }
-
-    private static int LowerBound(ReadOnlySpan<int> sorted, int from, int value)
-    {
-        int lo = from, hi = sorted.Length;
-        while (lo < hi)
-        {
-            var mid = (int)(((uint)lo + (uint)hi) >> 1);
-            if (sorted[mid] < value)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                hi = mid;
-            }
-        }
-
-        return lo;
     }
 }

@@ -110,6 +110,39 @@ public sealed class LinkTable : IReadOnlyList<KnowledgeLink>
 
     internal ReadOnlySpan<int> YearsRaw => _c.Year.AsSpan(_start, _count);
 
+    /// <summary>The positions [Lo, Hi) in <see cref="YearsRaw"/> of the dated links with a year in
+    /// [<paramref name="fromYear"/>, <paramref name="toYear"/>] (the dated links are sorted by year after the undated ones):
+    /// two binary searches; <see cref="int.MaxValue"/> as the last year reaches the end.</summary>
+    /// <param name="fromYear">The first year (inclusive).</param>
+    /// <param name="toYear">The last year (inclusive).</param>
+    /// <returns>The index range, empty when no link falls in it.</returns>
+    internal (int Lo, int Hi) DatedRange(int fromYear, int toYear)
+    {
+        var years = YearsRaw;
+        var lo = LowerBound(years, UndatedCount, fromYear);
+        var hi = toYear == int.MaxValue ? years.Length : LowerBound(years, lo, toYear + 1);
+        return (lo, hi);
+    }
+
+    private static int LowerBound(ReadOnlySpan<int> sorted, int from, int value)
+    {
+        int lo = from, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (int)(((uint)lo + (uint)hi) >> 1);
+            if (sorted[mid] < value)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
     /// <summary>The end years (<see cref="NoYear"/> when a link has none), parallel to <see cref="YearsRaw"/>.</summary>
     internal ReadOnlySpan<int> EndYearsRaw => _c.EndYear.AsSpan(_start, _count);
 
