@@ -29,6 +29,11 @@ internal readonly record struct IterationResult(double[] Values, int Iterations,
 /// offsets and a small table instead of the 1/s array (36 bytes per node), with the same floating-point operations in
 /// the same order. The sum over a row stays sequential in CSR order: four independent accumulators were measured
 /// slower on the BA graphs (rows of about 10 entries) and would change the last bits.</para>
+/// <para>Chebyshev mode (undirected graphs): after <see cref="ChebyshevWarmUp"/> power steps, the same pass computes the
+/// power step g from x_k, its residual Σ |g - x_k| and writes <c>x_{k+1} = ω (g - x_{k-1}) + x_{k-1}</c> (a third vector),
+/// with ω from the Chebyshev recurrence for the bound ρ that <see cref="EstimateRho"/> takes from the warm-up's residual
+/// ratios. Undirected walks have real eigenvalues in [-α, α], for which the iteration converges whatever ρ; it stops on
+/// the same residual rule and returns x_k. docs/metrics/spectral.md derives it.</para>
 /// </remarks>
 internal static class PageRankKernel
 {
@@ -43,9 +48,13 @@ internal static class PageRankKernel
     /// <param name="maxDegreeOfParallelism">The thread limit (the result does not depend on it).</param>
     /// <param name="cancellationToken">Checked every iteration and between chunks.</param>
     /// <param name="onIteration">Called after each iteration with its number, or <see langword="null"/>.</param>
+    /// <param name="chebyshev">Whether to accelerate by Chebyshev semi-iteration after <see cref="ChebyshevWarmUp"/> power
+    /// steps (undirected graphs only, see the class remarks); otherwise plain power iteration, as networkx.</param>
     /// <returns>The scores (not renormalised, as networkx), iterations, residual and whether it converged.</returns>
+    /// <exception cref="ArgumentException"><paramref name="chebyshev"/> is set and the graph is directed.</exception>
     public static IterationResult Run(CsrGraph graph, double alpha, double[]? personalization, double[]? dangling, bool useWeights,
-        int maxIterations, double tolerance, int maxDegreeOfParallelism, CancellationToken cancellationToken, Action<int>? onIteration = null)
+        int maxIterations, double tolerance, int maxDegreeOfParallelism, CancellationToken cancellationToken, Action<int>? onIteration = null,
+        bool chebyshev = false)
     {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
@@ -54,20 +63,43 @@ internal static class PageRankKernel
             return new IterationResult([], 0, 0, true);
         }
 
+        if (chebyshev && graph.IsDirected)
+        {
+            throw new ArgumentException("Chebyshev acceleration needs an undirected graph (a real spectrum); use power iteration for a directed one.",
+                nameof(chebyshev));
+        }
+
         var inRows = graph.Transpose();
-        var state = new State(graph, inRows, alpha, personalization, dangling ?? personalization, useWeights && graph.IsWeighted);
+        var state = new State(graph, inRows, alpha, personalization, dangling ?? personalization, useWeights && graph.IsWeighted, chebyshev);
         try
         {
             var threshold = n * tolerance;
             var residual = double.NaN;
+            double r1 = double.NaN, r2 = double.NaN, rho = 0, omega = 0;
             for (var it = 1; it <= maxIterations; it++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                residual = state.Iterate(maxDegreeOfParallelism, cancellationToken);
+                if (chebyshev && it > ChebyshevWarmUp)
+                {
+                    if (omega == 0)
+                    {
+                        rho = EstimateRho(alpha, r2, r1, residual);
+                        omega = 1 / (1 - (rho * rho / 2));
+                    }
+                    else
+                    {
+                        omega = 1 / (1 - (rho * rho * omega / 4));
+                    }
+                }
+
+                (r2, r1) = (r1, residual);
+                residual = state.Iterate(omega, maxDegreeOfParallelism, cancellationToken);
                 onIteration?.Invoke(it);
                 if (residual < threshold)
                 {
-                    return new IterationResult(state.X, it, residual, true);
+                    // A power step returns its result (its own residual is smaller still); a Chebyshev step returns the iterate
+                    // whose residual was just measured, since the extrapolated one has not been.
+                    return new IterationResult(omega == 0 ? state.X : state.Previous, it, residual, true);
                 }
             }
 
@@ -77,6 +109,27 @@ internal static class PageRankKernel
         {
             state.Release();
         }
+    }
+
+    /// <summary>The power steps run before Chebyshev acceleration starts; their residuals estimate the spectral radius.</summary>
+    internal const int ChebyshevWarmUp = 6;
+
+    /// <summary>
+    /// The spectral-radius bound ρ for the Chebyshev steps: 1.1 times the larger of the last two residual ratios of the
+    /// warm-up (the rate at which power iteration was converging), at most min(α, 0.99), the bound that holds for every
+    /// undirected graph. An underestimate only slows the modes above it (they still shrink, as every eigenvalue lies in
+    /// [-α, α] inside (-1, 1)); it never makes the iteration diverge.
+    /// </summary>
+    /// <param name="alpha">α.</param>
+    /// <param name="r3">The residual three steps back.</param>
+    /// <param name="r2">The residual two steps back.</param>
+    /// <param name="r1">The last residual.</param>
+    /// <returns>ρ in (0, min(α, 0.99)].</returns>
+    internal static double EstimateRho(double alpha, double r3, double r2, double r1)
+    {
+        var cap = Math.Min(alpha, 0.99);
+        var ratio = Math.Max(r2 / r3, r1 / r2) * 1.1;
+        return ratio > 0 && ratio < cap ? ratio : cap;
     }
 
     /// <summary>The iteration state: the vectors and per-chunk partials, allocated once and reused by every iteration (also
@@ -105,6 +158,8 @@ internal static class PageRankKernel
         private double[] _xNew;
         private double[] _y;
         private double[] _yNew;
+        private double[] _xPrev;
+        private double _omega;
         private double _danglingMass;
 
         /// <summary>Allocates the state and sets x = 1/n.</summary>
@@ -114,7 +169,8 @@ internal static class PageRankKernel
         /// <param name="p">The teleport distribution, or <see langword="null"/> for uniform.</param>
         /// <param name="d">The dangling distribution, or <see langword="null"/> for uniform.</param>
         /// <param name="weighted">Whether the out-weights define the transition probabilities.</param>
-        public State(CsrGraph outRows, CsrGraph inRows, double alpha, double[]? p, double[]? d, bool weighted)
+        /// <param name="chebyshev">Whether Chebyshev steps will be run (keeps a third vector, the iterate before the last).</param>
+        public State(CsrGraph outRows, CsrGraph inRows, double alpha, double[]? p, double[]? d, bool weighted, bool chebyshev = false)
         {
             _n = outRows.NodeCount;
             _in = inRows;
@@ -130,6 +186,7 @@ internal static class PageRankKernel
             _dangPart = new double[chunks];
             _x = new double[_n];
             _xNew = new double[_n];
+            _xPrev = chebyshev ? new double[_n] : [];
             _inv = ArrayPool<double>.Shared.Rent(_n);
             _y = ArrayPool<double>.Shared.Rent(_n);
             _yNew = ArrayPool<double>.Shared.Rent(_n);
@@ -157,12 +214,25 @@ internal static class PageRankKernel
         /// <summary>The current vector.</summary>
         public double[] X => _x;
 
-        /// <summary>Runs one iteration.</summary>
+        /// <summary>The vector before the last iteration (Chebyshev mode only; empty otherwise).</summary>
+        public double[] Previous => _xPrev;
+
+        /// <summary>Runs one power iteration.</summary>
         /// <param name="maxDegreeOfParallelism">The thread limit.</param>
         /// <param name="cancellationToken">Cancels between chunks.</param>
         /// <returns>The L1 change.</returns>
-        public double Iterate(int maxDegreeOfParallelism, CancellationToken cancellationToken)
+        public double Iterate(int maxDegreeOfParallelism, CancellationToken cancellationToken) => Iterate(0, maxDegreeOfParallelism, cancellationToken);
+
+        /// <summary>Runs one iteration: a power step <c>x_new = g</c> when <paramref name="omega"/> is 0, otherwise the
+        /// Chebyshev step <c>x_new = ω (g - x_prev) + x_prev</c>, where <c>g = α (xᵀP + D d) + (1 - α) p</c> is the power
+        /// step from the current x.</summary>
+        /// <param name="omega">0 for a power step, else the Chebyshev weight ω (needs the state built for Chebyshev).</param>
+        /// <param name="maxDegreeOfParallelism">The thread limit.</param>
+        /// <param name="cancellationToken">Cancels between chunks.</param>
+        /// <returns>The L1 residual of the current x: Σ |g - x|, the change a power step makes.</returns>
+        public double Iterate(double omega, int maxDegreeOfParallelism, CancellationToken cancellationToken)
         {
+            _omega = omega;
             SpMV.ForEachChunk(_bounds.Length - 1, maxDegreeOfParallelism, cancellationToken, _body);
             double err = 0, dm = 0;
             for (var c = 0; c < _errPart.Length; c++)
@@ -171,7 +241,15 @@ internal static class PageRankKernel
                 dm += _dangPart[c];
             }
 
-            (_x, _xNew) = (_xNew, _x);
+            if (_xPrev.Length != 0)
+            {
+                (_xPrev, _x, _xNew) = (_x, _xNew, _xPrev);
+            }
+            else
+            {
+                (_x, _xNew) = (_xNew, _x);
+            }
+
             (_y, _yNew) = (_yNew, _y);
             _danglingMass = dm;
             return err;
@@ -230,7 +308,9 @@ internal static class PageRankKernel
             ref var xRef = ref MemoryMarshal.GetArrayDataReference(_x);
             ref var xNewRef = ref MemoryMarshal.GetArrayDataReference(_xNew);
             ref var yNewRef = ref MemoryMarshal.GetArrayDataReference(_yNew);
+            ref var xPrevRef = ref MemoryMarshal.GetArrayDataReference(_xPrev);
             ref var invRef = ref MemoryMarshal.GetArrayDataReference(InverseTable);
+            var omega = _omega;
             double err = 0, dangling = 0;
             var k = Unsafe.Add(ref oRef, from);
             for (var v = from; v < to; v++)
@@ -247,6 +327,12 @@ internal static class PageRankKernel
                 var dv = d is null ? uniform : d[v];
                 var xv = (alpha * (s + (dm * dv))) + (teleport * pv);
                 err += Math.Abs(xv - Unsafe.Add(ref xRef, v));
+                if (omega != 0)
+                {
+                    var xp = Unsafe.Add(ref xPrevRef, v);
+                    xv = (omega * (xv - xp)) + xp;
+                }
+
                 Unsafe.Add(ref xNewRef, v) = xv;
                 double iv;
                 if ((uint)deg < (uint)InverseTable.Length)
@@ -281,6 +367,8 @@ internal static class PageRankKernel
             var xNew = _xNew;
             var y = _y;
             var yNew = _yNew;
+            var xPrev = _xPrev;
+            var omega = _omega;
             var inv = _inv;
             var p = _p;
             var d = _d;
@@ -317,6 +405,12 @@ internal static class PageRankKernel
                 var dv = d is null ? uniform : d[v];
                 var xv = (alpha * (s + (dm * dv))) + (teleport * pv);
                 err += Math.Abs(xv - x[v]);
+                if (omega != 0)
+                {
+                    var xp = xPrev[v];
+                    xv = (omega * (xv - xp)) + xp;
+                }
+
                 xNew[v] = xv;
                 var iv = inv[v];
                 yNew[v] = xv * iv;
