@@ -171,6 +171,7 @@ public sealed class CsrGraph
 
         var weighted = weights.Length != 0;
         var countAsWeight = !weighted && parallel == ParallelLinkPolicy.Count;
+        var allOne = true;
         long half = 0;
         for (var i = 0; i < m; i++)
         {
@@ -186,6 +187,8 @@ public sealed class CsrGraph
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"Link {i} has weight {weights[i]}; weights must be finite and > 0."));
             }
+
+            allOne &= !weighted || weights[i] == 1.0;
 
             if (s == t)
             {
@@ -213,6 +216,10 @@ public sealed class CsrGraph
 
         var h = (int)half;
         var storeWeights = weighted || countAsWeight;
+
+        // Unit weights (all links weigh 1, or multiplicities are counted): the sorts move no weights, and the merge makes
+        // each entry's weight from its multiplicity, as every policy would from weights of 1 (sums of ones are exact).
+        var unit = storeWeights && allOne;
 
         // Pass 1: stable counting sort of the half-edges by target.
         var counts = new int[nodeCount + 1];
@@ -242,7 +249,7 @@ public sealed class CsrGraph
         }
 
         var bySrc = ArrayPool<int>.Shared.Rent(Math.Max(1, h));
-        var byW = storeWeights ? ArrayPool<double>.Shared.Rent(Math.Max(1, h)) : null;
+        var byW = storeWeights && !unit ? ArrayPool<double>.Shared.Rent(Math.Max(1, h)) : null;
         var byTargetStart = (int[])counts.Clone();
         try
         {
@@ -276,7 +283,7 @@ public sealed class CsrGraph
 
             // Pass 2: stable scatter by source; walking target buckets in order leaves each row sorted by target.
             var (offsets, tg, wt) = TransposeRows(nodeCount, byTargetStart, bySrc.AsSpan(0, h), byW);
-            return MergeParallel(nodeCount, offsets, tg, wt, directed, parallel, storeWeights);
+            return MergeParallel(nodeCount, offsets, tg, unit ? GC.AllocateUninitializedArray<double>(h) : wt, !unit, directed, parallel, storeWeights);
         }
         finally
         {
@@ -288,7 +295,9 @@ public sealed class CsrGraph
         }
     }
 
-    private static CsrGraph MergeParallel(int n, int[] offsets, int[] tg, double[]? wt, bool directed, ParallelLinkPolicy parallel, bool storeWeights)
+    /// <summary>Merges parallel entries of each row in place. <paramref name="wt"/> holds the entries' weights when
+    /// <paramref name="readWeights"/>, otherwise it is only written: every entry then weighs 1.</summary>
+    private static CsrGraph MergeParallel(int n, int[] offsets, int[] tg, double[]? wt, bool readWeights, bool directed, ParallelLinkPolicy parallel, bool storeWeights)
     {
         var write = 0;
         var start = 0;
@@ -301,7 +310,7 @@ public sealed class CsrGraph
             for (var k = start; k < end; k++)
             {
                 var t = tg[k];
-                var w = wt is null ? 1.0 : wt[k];
+                var w = readWeights && wt is not null ? wt[k] : 1.0;
                 if (write > offsets[v] && tg[write - 1] == t)
                 {
                     if (wt is not null)
@@ -384,8 +393,8 @@ public sealed class CsrGraph
         }
 
         var cursor = (int[])result.Clone();
-        var tg = new int[e];
-        var wt = weights is null ? null : new double[e];
+        var tg = GC.AllocateUninitializedArray<int>(e);
+        var wt = weights is null ? null : GC.AllocateUninitializedArray<double>(e);
         for (var u = 0; u < n; u++)
         {
             for (var k = offsets[u]; k < offsets[u + 1]; k++)
