@@ -258,6 +258,43 @@ internal sealed class InnovatorResolver
         return i;
     }
 
+    /// <summary>Replaces canonical integer ids (below <see cref="NumericLimit"/>) by their indices in place, row by row,
+    /// source before target: the same indices, and the same new entries in an inferred table, as
+    /// <see cref="ResolveCanonical"/> on each. False at the first id a fixed table does not know (a fixed table is never
+    /// changed; the spans are then partly overwritten).</summary>
+    public bool TryResolveCanonical(Span<int> sources, Span<int> targets)
+    {
+        var numeric = _numeric;
+        for (var r = 0; r < sources.Length; r++)
+        {
+            var a = sources[r];
+            var ia = (uint)a < (uint)numeric.Length ? numeric[a] - 1 : -1;
+            if (ia < 0)
+            {
+                ia = ResolveCanonical(a);
+                numeric = _numeric;
+            }
+
+            var b = targets[r];
+            var ib = (uint)b < (uint)numeric.Length ? numeric[b] - 1 : -1;
+            if (ib < 0)
+            {
+                ib = ResolveCanonical(b);
+                numeric = _numeric;
+            }
+
+            if ((ia | ib) < 0)
+            {
+                return false;
+            }
+
+            sources[r] = ia;
+            targets[r] = ib;
+        }
+
+        return true;
+    }
+
     /// <summary>Whether <paramref name="s"/> is a canonical integer in [0, <see cref="NumericLimit"/>): digits only, no sign, no leading zero.</summary>
     internal static bool TryCanonicalInt(ReadOnlySpan<char> s, out int value)
     {
