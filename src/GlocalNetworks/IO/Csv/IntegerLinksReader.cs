@@ -152,7 +152,7 @@ internal static class IntegerLinksReader
             }
 
             var header = buffer.AsSpan(pos, headerEnd);
-            if (header.EndsWith((byte)'\r'))
+            if (header.Length > 0 && header[^1] == (byte)'\r')
             {
                 header = header[..^1];
             }
