@@ -86,6 +86,51 @@ public sealed class IntegerLinksReaderChunkTests
         AssertSameLoad(general, GlocalCsv.Load(input));
     }
 
+    [Property(MaxTest = 300)]
+    public void TryRead_MutatedFile_AcceptsOnlyWhatTheGeneralPathReadsAlikeForAnyThreadCount(int seed, byte chunk)
+    {
+        // LF line ends only, so that the general-path copy (an extra empty weight column per line) stays well-formed.
+        var csv = RandomCsv(seed).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var r = new SplitMix((ulong)(uint)seed ^ 0x9E3779B97F4A7C15UL);
+        var bytes = Encoding.UTF8.GetBytes(csv);
+        byte[] alphabet = [(byte)'0', (byte)'5', (byte)',', (byte)'\n', (byte)' ', (byte)'"', (byte)'-', 0xC3, 0];
+        var flips = 1 + r.Next(3);
+        for (var i = 0; i < flips && bytes.Length > 14; i++)
+        {
+            bytes[14 + r.Next(bytes.Length - 14)] = alphabet[r.Next(alphabet.Length)];
+        }
+
+        var input = CsvInput.FromBytes("links.csv", bytes);
+        var (one, fastOne) = ReadWith(input, 1 + (chunk % 32), 96, 1);
+        var (two, fastTwo) = ReadWith(input, 1 + (chunk % 32), 96, 2);
+        Assert.Equal(fastOne, fastTwo);
+        if (fastOne)
+        {
+            AssertSameLoad(one, two);
+            var text = Encoding.UTF8.GetString(bytes);
+            AssertSameLoad(GlocalCsv.Load(CsvInput.FromText("links.csv", IntegerLinksReaderTests.WithEmptyWeights(text))), one);
+        }
+    }
+
+    [Fact]
+    public void TryRead_FileReadInManySmallBlocks_SameNetworkAsGeneralPath()
+    {
+        var csv = RandomCsv(11);
+        var path = Path.Combine(Path.GetTempPath(), $"glocal-blocks-{Guid.NewGuid():N}.csv");
+        try
+        {
+            File.WriteAllText(path, csv);
+            var (fast, ok) = ReadWith(CsvInput.FromFile(path), 5, 48, 2);
+            Assert.True(ok);
+            var general = GlocalCsv.Load(CsvInput.FromText("links.csv", IntegerLinksReaderTests.WithEmptyWeights(csv)));
+            NetworkAssert.Equal(general.Network, fast.Network);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("7,07")]    // a leading zero
     [InlineData("7,7")]     // a self-loop
