@@ -13,8 +13,10 @@ namespace GlocalNetworks.Benchmarks.IO;
 /// <c>phases &lt;size|path&gt; [repeats]</c>: where the time of <see cref="GlocalCsv.Load(string, string?, string?, GlocalNetworks.IO.LoadOptions?, CsvSchema?)"/>
 /// goes, phase by phase, on the loader's internal steps (this project sees the core's internals). Prints one line per
 /// repeat, in milliseconds: the bare Sep parse; Sep plus innovator-id resolution alone; then the real load split into
-/// reading the links (Sep + id resolution + link columns), building the inferred innovator table, assembling the
-/// snapshot (sort by year, source, target; scale classification) and the CSR build (undirected, weighted).
+/// reading the links (the integer fast path of <c>IntegerLinksReader</c> when the file has its shape, as the BA files do:
+/// a parallel byte scan, id resolution and link columns; otherwise Sep + id resolution + link columns), building the
+/// inferred innovator table (since session 4 a lazy table: its innovators are made on first use, outside this timing),
+/// assembling the snapshot (sort by year, source, target; scale classification) and the CSR build (undirected, weighted).
 /// A diagnostic for profiling, not a benchmark: each phase runs once per repeat, after a full collection.
 /// </summary>
 internal static class LoadPhases

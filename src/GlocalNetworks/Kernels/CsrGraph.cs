@@ -16,7 +16,9 @@ namespace GlocalNetworks.Kernels;
 /// <para>Directed graphs store out-rows; the in-rows (<see cref="InNeighbors"/>) are built on first use, in O(n + m).</para>
 /// <para>Built by <see cref="Build"/> in O(n + m): two stable counting-sort passes (by target, then by source) put the
 /// half-edges in row order with rows sorted by target, then one linear pass merges parallel entries by
-/// <see cref="ParallelLinkPolicy"/>. No object per edge.</para>
+/// <see cref="ParallelLinkPolicy"/>. No object per edge. Links already sorted by (source, target), as a network's undated
+/// links are, take one scatter (of the reverse half-edges) and a merge instead; links that all weigh 1 move no weights.
+/// Either way the graph is the same.</para>
 /// </remarks>
 public sealed class CsrGraph
 {
@@ -159,7 +161,13 @@ public sealed class CsrGraph
     /// <exception cref="ArgumentException">Lengths differ, a node is out of range, a weight is not finite and &gt; 0, a
     /// self-loop is rejected, or the graph has more than 2^31 - 1 entries.</exception>
     public static CsrGraph Build(ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, ReadOnlySpan<double> weights, int nodeCount,
-        bool directed, ParallelLinkPolicy parallel = ParallelLinkPolicy.Sum, SelfLoopPolicy loops = SelfLoopPolicy.Reject)
+        bool directed, ParallelLinkPolicy parallel = ParallelLinkPolicy.Sum, SelfLoopPolicy loops = SelfLoopPolicy.Reject) =>
+        BuildCore(sources, targets, weights, nodeCount, directed, parallel, loops, useSortedInput: true);
+
+    /// <summary><see cref="Build"/>; <paramref name="useSortedInput"/> false always takes the general two-sort build (tests
+    /// compare the two).</summary>
+    internal static CsrGraph BuildCore(ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, ReadOnlySpan<double> weights, int nodeCount,
+        bool directed, ParallelLinkPolicy parallel, SelfLoopPolicy loops, bool useSortedInput)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(nodeCount);
         var m = sources.Length;
@@ -171,10 +179,13 @@ public sealed class CsrGraph
 
         var weighted = weights.Length != 0;
         var countAsWeight = !weighted && parallel == ParallelLinkPolicy.Count;
+        var allOne = true;
+        var sorted = true;
         long half = 0;
         for (var i = 0; i < m; i++)
         {
             int s = sources[i], t = targets[i];
+            sorted &= i == 0 || s > sources[i - 1] || (s == sources[i - 1] && t >= targets[i - 1]);
             if ((uint)s >= (uint)nodeCount || (uint)t >= (uint)nodeCount)
             {
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
@@ -186,6 +197,8 @@ public sealed class CsrGraph
                 throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
                     $"Link {i} has weight {weights[i]}; weights must be finite and > 0."));
             }
+
+            allOne &= !weighted || weights[i] == 1.0;
 
             if (s == t)
             {
@@ -213,6 +226,14 @@ public sealed class CsrGraph
 
         var h = (int)half;
         var storeWeights = weighted || countAsWeight;
+
+        // Unit weights (all links weigh 1, or multiplicities are counted): the sorts move no weights, and the merge makes
+        // each entry's weight from its multiplicity, as every policy would from weights of 1 (sums of ones are exact).
+        var unit = storeWeights && allOne;
+        if (sorted && useSortedInput)
+        {
+            return BuildSorted(sources, targets, unit ? ReadOnlySpan<double>.Empty : weights, nodeCount, directed, parallel, loops, h, storeWeights);
+        }
 
         // Pass 1: stable counting sort of the half-edges by target.
         var counts = new int[nodeCount + 1];
@@ -242,7 +263,7 @@ public sealed class CsrGraph
         }
 
         var bySrc = ArrayPool<int>.Shared.Rent(Math.Max(1, h));
-        var byW = storeWeights ? ArrayPool<double>.Shared.Rent(Math.Max(1, h)) : null;
+        var byW = storeWeights && !unit ? ArrayPool<double>.Shared.Rent(Math.Max(1, h)) : null;
         var byTargetStart = (int[])counts.Clone();
         try
         {
@@ -276,7 +297,7 @@ public sealed class CsrGraph
 
             // Pass 2: stable scatter by source; walking target buckets in order leaves each row sorted by target.
             var (offsets, tg, wt) = TransposeRows(nodeCount, byTargetStart, bySrc.AsSpan(0, h), byW);
-            return MergeParallel(nodeCount, offsets, tg, wt, directed, parallel, storeWeights);
+            return MergeParallel(nodeCount, offsets, tg, unit ? GC.AllocateUninitializedArray<double>(h) : wt, !unit, directed, parallel, storeWeights);
         }
         finally
         {
@@ -288,7 +309,154 @@ public sealed class CsrGraph
         }
     }
 
-    private static CsrGraph MergeParallel(int n, int[] offsets, int[] tg, double[]? wt, bool directed, ParallelLinkPolicy parallel, bool storeWeights)
+    /// <summary>The weight of an entry after one more parallel link of weight <paramref name="w"/>.</summary>
+    private static double Combine(double acc, double w, ParallelLinkPolicy parallel) => parallel switch
+    {
+        ParallelLinkPolicy.Sum => acc + w,
+        ParallelLinkPolicy.Max => Math.Max(acc, w),
+        ParallelLinkPolicy.Count => acc + 1,
+        _ => acc,
+    };
+
+    /// <summary>
+    /// <see cref="Build"/> for links sorted by (source, target), as a network's undated links are: row u is the merge of its
+    /// forward entries (the links u→t, already in column order) and, undirected, its reverse entries (the links s→u, put in
+    /// row order by one stable scatter, which leaves them in column order). Parallel entries meet in the order of their
+    /// links, as in the general build (of a forward u→c and a reverse c→u, the one with the smaller source comes first), so
+    /// the graph, weights included, is the same; it saves one scatter and the transposition.
+    /// <paramref name="weights"/> holds the weights to read, or is empty for weights of 1; <paramref name="h"/> is the
+    /// number of entries before merging.
+    /// </summary>
+    private static CsrGraph BuildSorted(ReadOnlySpan<int> sources, ReadOnlySpan<int> targets, ReadOnlySpan<double> weights, int n,
+        bool directed, ParallelLinkPolicy parallel, SelfLoopPolicy loops, int h, bool storeWeights)
+    {
+        var m = sources.Length;
+        var keepLoops = loops == SelfLoopPolicy.Keep;
+        var readWeights = weights.Length != 0;
+
+        // Reverse entries (undirected links that are not loops): row t, column s, stably scattered by row.
+        var revStart = new int[directed ? 1 : n + 1];
+        int[] rev = [];
+        double[]? revW = null;
+        if (!directed)
+        {
+            for (var i = 0; i < m; i++)
+            {
+                if (sources[i] != targets[i])
+                {
+                    revStart[targets[i] + 1]++;
+                }
+            }
+
+            for (var v = 0; v < n; v++)
+            {
+                revStart[v + 1] += revStart[v];
+            }
+
+            rev = GC.AllocateUninitializedArray<int>(revStart[n]);
+            revW = readWeights ? GC.AllocateUninitializedArray<double>(revStart[n]) : null;
+            var cursor = (int[])revStart.Clone();
+            for (var i = 0; i < m; i++)
+            {
+                int s = sources[i], t = targets[i];
+                if (s != t)
+                {
+                    var p = cursor[t]++;
+                    rev[p] = s;
+                    if (revW is not null)
+                    {
+                        revW[p] = weights[i];
+                    }
+                }
+            }
+        }
+
+        var offsets = new int[n + 1];
+        var tg = GC.AllocateUninitializedArray<int>(h);
+        var wt = storeWeights ? GC.AllocateUninitializedArray<double>(h) : null;
+        var write = 0;
+        var loopsKept = 0;
+        long other = 0;
+        var f = 0;
+        for (var u = 0; u < n; u++)
+        {
+            offsets[u] = write;
+            var fEnd = f;
+            while (fEnd < m && sources[fEnd] == u)
+            {
+                fEnd++;
+            }
+
+            int r = directed ? 0 : revStart[u], rEnd = directed ? 0 : revStart[u + 1];
+            while (f < fEnd || r < rEnd)
+            {
+                if (f < fEnd && targets[f] == u && !keepLoops)
+                {
+                    f++; // an ignored loop
+                    continue;
+                }
+
+                int c;
+                double w;
+                if (r == rEnd || (f < fEnd && (targets[f] < rev[r] || (targets[f] == rev[r] && targets[f] > u))))
+                {
+                    c = targets[f];
+                    w = readWeights ? weights[f] : 1.0;
+                    f++;
+                }
+                else
+                {
+                    c = rev[r];
+                    w = revW is not null ? revW[r] : 1.0;
+                    r++;
+                }
+
+                if (write > offsets[u] && tg[write - 1] == c)
+                {
+                    if (wt is not null)
+                    {
+                        wt[write - 1] = Combine(wt[write - 1], w, parallel);
+                    }
+
+                    continue;
+                }
+
+                tg[write] = c;
+                if (wt is not null)
+                {
+                    wt[write] = parallel == ParallelLinkPolicy.Count ? 1.0 : w;
+                }
+
+                if (c == u)
+                {
+                    loopsKept++;
+                }
+                else
+                {
+                    other++;
+                }
+
+                write++;
+            }
+        }
+
+        offsets[n] = write;
+        if (write != h)
+        {
+            Array.Resize(ref tg, write);
+            if (wt is not null)
+            {
+                Array.Resize(ref wt, write);
+            }
+        }
+
+        var edges = directed ? other + loopsKept : (other / 2) + loopsKept;
+        return new CsrGraph(n, offsets, tg, wt, directed, edges, loopsKept);
+    }
+
+    /// <summary>Merges parallel entries of each row in place. <paramref name="wt"/> holds the entries' weights when
+    /// <paramref name="readWeights"/>, otherwise it is only written: every entry then weighs 1.</summary>
+    private static CsrGraph MergeParallel(int n, int[] offsets, int[] tg, double[]? wt, bool readWeights, bool directed, ParallelLinkPolicy parallel, bool storeWeights)
     {
         var write = 0;
         var start = 0;
@@ -301,19 +469,12 @@ public sealed class CsrGraph
             for (var k = start; k < end; k++)
             {
                 var t = tg[k];
-                var w = wt is null ? 1.0 : wt[k];
+                var w = readWeights && wt is not null ? wt[k] : 1.0;
                 if (write > offsets[v] && tg[write - 1] == t)
                 {
                     if (wt is not null)
                     {
-                        ref var acc = ref wt[write - 1];
-                        acc = parallel switch
-                        {
-                            ParallelLinkPolicy.Sum => acc + w,
-                            ParallelLinkPolicy.Max => Math.Max(acc, w),
-                            ParallelLinkPolicy.Count => acc + 1,
-                            _ => acc,
-                        };
+                        wt[write - 1] = Combine(wt[write - 1], w, parallel);
                     }
 
                     continue;
@@ -384,8 +545,8 @@ public sealed class CsrGraph
         }
 
         var cursor = (int[])result.Clone();
-        var tg = new int[e];
-        var wt = weights is null ? null : new double[e];
+        var tg = GC.AllocateUninitializedArray<int>(e);
+        var wt = weights is null ? null : GC.AllocateUninitializedArray<double>(e);
         for (var u = 0; u < n; u++)
         {
             for (var k = offsets[u]; k < offsets[u + 1]; k++)

@@ -19,12 +19,14 @@ internal sealed class LinkColumnsBuilder
     private int[] _end = new int[16];
     private int[] _date = new int[16];
     private bool[] _dir = new bool[16];
+    private (LinkKind Kind, bool Directed)? _plain; // set by AddPlain: the other columns hold one value each, not stored
+    private bool _taken;
 
     public int Count { get; private set; }
 
     public void Add(int source, int target, double weight, LinkKind kind, int? year, int? endYear, DateOnly? date, bool directed)
     {
-        if (Count == _src.Length)
+        if (Count == _src.Length || _plain is not null)
         {
             Grow();
         }
@@ -40,9 +42,42 @@ internal sealed class LinkColumnsBuilder
         _dir[i] = directed;
     }
 
-    /// <summary>Sorts by (year, source, target), undated first, with three stable counting-sort passes: O(m + n + years).</summary>
+    /// <summary>Takes over <paramref name="count"/> plain links (weight 1, kind <paramref name="kind"/>, no years or dates,
+    /// direction <paramref name="directed"/>) into an empty builder: the arrays become its source and target columns (not
+    /// copied; the caller gives them up), and the other columns are not stored until they are needed.</summary>
+    /// <param name="sources">Source indices; at least <paramref name="count"/> long.</param>
+    /// <param name="targets">Target indices; at least <paramref name="count"/> long.</param>
+    /// <param name="count">The number of links.</param>
+    /// <param name="kind">Every link's kind.</param>
+    /// <param name="directed">Every link's direction.</param>
+    public void AddPlain(int[] sources, int[] targets, int count, LinkKind kind, bool directed)
+    {
+        if (Count != 0 || _taken || sources.Length < count || targets.Length < count || count == 0)
+        {
+            throw new InvalidOperationException("AddPlain takes non-empty columns into an empty builder.");
+        }
+
+        _src = sources;
+        _dst = targets;
+        Count = count;
+        _plain = (kind, directed);
+    }
+
+    /// <summary>Sorts by (year, source, target), undated first, with three stable counting-sort passes: O(m + n + years).
+    /// Takes the columns: the builder cannot be used afterwards.</summary>
     public LinkColumns ToSortedColumns(int innovatorCount)
     {
+        if (_taken)
+        {
+            throw new InvalidOperationException("The link columns were already taken.");
+        }
+
+        _taken = true;
+        if (_plain is { } plain)
+        {
+            return PlainSorted(innovatorCount, plain.Kind, plain.Directed);
+        }
+
         var m = Count;
         var order = new int[m];
         CountingSort.Identity(order);
@@ -172,8 +207,87 @@ internal sealed class LinkColumnsBuilder
         return true;
     }
 
+    /// <summary>The sorted columns of plain links: no years, so only (source, target) order, by at most two stable
+    /// scatters of the (source, target) pairs (none when already sorted); the constant columns are filled once.</summary>
+    private LinkColumns PlainSorted(int innovatorCount, LinkKind kind, bool directed)
+    {
+        var m = Count;
+        int[] src, dst;
+        if (SortedBySourceThenTarget(m))
+        {
+            src = Exact(_src, m);
+            dst = Exact(_dst, m);
+        }
+        else
+        {
+            var s = _src.AsSpan(0, m);
+            var d = _dst.AsSpan(0, m);
+            if (!Nondecreasing(d))
+            {
+                // By target first, then (stably) by source.
+                var s1 = GC.AllocateUninitializedArray<int>(m);
+                var d1 = GC.AllocateUninitializedArray<int>(m);
+                CountingSort.StableScatterPairs(d, s, innovatorCount, d1, s1);
+                s = s1;
+                d = d1;
+            }
+
+            src = GC.AllocateUninitializedArray<int>(m);
+            dst = GC.AllocateUninitializedArray<int>(m);
+            CountingSort.StableScatterPairs(s, d, innovatorCount, src, dst);
+        }
+
+        var c = new LinkColumns(src, dst, GC.AllocateUninitializedArray<double>(m), GC.AllocateUninitializedArray<LinkKind>(m),
+            GC.AllocateUninitializedArray<int>(m), GC.AllocateUninitializedArray<int>(m), GC.AllocateUninitializedArray<int>(m),
+            GC.AllocateUninitializedArray<bool>(m));
+        Array.Fill(c.Weight, 1.0);
+        Array.Fill(c.Kind, kind);
+        Array.Fill(c.Year, LinkTable.NoYear);
+        Array.Fill(c.EndYear, LinkTable.NoYear);
+        Array.Fill(c.Date, -1);
+        Array.Fill(c.Directed, directed);
+        _src = _dst = [];
+        return c;
+    }
+
+    private static int[] Exact(int[] a, int m) => a.Length == m ? a : a.AsSpan(0, m).ToArray();
+
     private void Grow()
     {
+        if (_taken)
+        {
+            throw new InvalidOperationException("The link columns were already taken.");
+        }
+
+        if (_plain is { } plain)
+        {
+            // Plain links become ordinary stored columns before anything else is added.
+            _plain = null;
+            var m = Count;
+            _w = new double[m];
+            Array.Fill(_w, 1.0);
+            _kind = new LinkKind[m];
+            Array.Fill(_kind, plain.Kind);
+            _year = new int[m];
+            Array.Fill(_year, LinkTable.NoYear);
+            _end = new int[m];
+            Array.Fill(_end, LinkTable.NoYear);
+            _date = new int[m];
+            Array.Fill(_date, -1);
+            _dir = new bool[m];
+            Array.Fill(_dir, plain.Directed);
+            if (Count < _src.Length)
+            {
+                Array.Resize(ref _w, _src.Length);
+                Array.Resize(ref _kind, _src.Length);
+                Array.Resize(ref _year, _src.Length);
+                Array.Resize(ref _end, _src.Length);
+                Array.Resize(ref _date, _src.Length);
+                Array.Resize(ref _dir, _src.Length);
+                return;
+            }
+        }
+
         var n = checked(_src.Length * 2);
         Array.Resize(ref _src, n);
         Array.Resize(ref _dst, n);

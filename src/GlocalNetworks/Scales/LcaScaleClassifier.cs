@@ -46,10 +46,40 @@ public sealed class LcaScaleClassifier : IScaleClassifier
         }
 
         var homes = innovators.RegionIndices;
+        if (sources.Length > 0 && OneHome(homes, sources, targets))
+        {
+            // Every innovator in one region (e.g. an inferred table: all in the root): one classification for all links.
+            var scale = ClassifyCore(regions, homes[0], homes[0], out var limited);
+            scales[..sources.Length].Fill(scale);
+            resolutionLimited[..sources.Length].Fill(limited);
+            return;
+        }
+
         for (var i = 0; i < sources.Length; i++)
         {
             scales[i] = ClassifyCore(regions, homes[sources[i]], homes[targets[i]], out resolutionLimited[i]);
         }
+    }
+
+    /// <summary>Whether all innovators share one home region and every link end is an innovator index (otherwise the
+    /// per-link loop runs, and raises its usual error for a bad index).</summary>
+    private static bool OneHome(ReadOnlySpan<int> homes, ReadOnlySpan<int> sources, ReadOnlySpan<int> targets)
+    {
+        if (homes.IsEmpty || homes.ContainsAnyExcept(homes[0]))
+        {
+            return false;
+        }
+
+        var n = (uint)homes.Length;
+        for (var i = 0; i < sources.Length; i++)
+        {
+            if ((uint)sources[i] >= n || (uint)targets[i] >= n)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static Scale ClassifyCore(RegionTree regions, int a, int b, out bool limited)

@@ -8,6 +8,16 @@ namespace GlocalNetworks.IO.Csv;
 /// <param name="Open">Opens a fresh reader over the content; called once per read.</param>
 public sealed record CsvInput(string Name, Func<TextReader> Open)
 {
+    private (Func<TextReader> For, Func<Stream> Open)? _bytes;
+
+    /// <summary>Opens the raw bytes that <see cref="Open"/> decodes as UTF-8 (a BOM honoured), when the input has them
+    /// (a file, a byte array) and <see cref="Open"/> is still the reader made for them (a <c>with</c> copy may replace it);
+    /// <see langword="null"/> otherwise. Lets a reader scan bytes instead of decoded characters.</summary>
+    internal Func<Stream>? OpenBytes => _bytes is { } b && ReferenceEquals(b.For, Open) ? b.Open : null;
+
+    private static CsvInput WithBytes(string name, Func<TextReader> open, Func<Stream> bytes) =>
+        new(name, open) { _bytes = (open, bytes) };
+
     /// <summary>A file on disk, read as UTF-8 (a BOM is honoured).</summary>
     /// <param name="path">The path.</param>
     /// <returns>The input.</returns>
@@ -20,7 +30,8 @@ public sealed record CsvInput(string Name, Func<TextReader> Open)
             throw new FileNotFoundException($"The file '{path}' does not exist.", path);
         }
 
-        return new CsvInput(path, () => new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true));
+        return WithBytes(path, () => new StreamReader(path, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true),
+            () => new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan));
     }
 
     /// <summary>CSV text held in memory.</summary>
@@ -40,6 +51,7 @@ public sealed record CsvInput(string Name, Func<TextReader> Open)
     public static CsvInput FromBytes(string name, byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        return new CsvInput(name, () => new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, true));
+        return WithBytes(name, () => new StreamReader(new MemoryStream(bytes, writable: false), System.Text.Encoding.UTF8, true),
+            () => new MemoryStream(bytes, writable: false));
     }
 }

@@ -258,6 +258,43 @@ internal sealed class InnovatorResolver
         return i;
     }
 
+    /// <summary>Replaces canonical integer ids (below <see cref="NumericLimit"/>) by their indices in place, row by row,
+    /// source before target: the same indices, and the same new entries in an inferred table, as
+    /// <see cref="ResolveCanonical"/> on each. False at the first id a fixed table does not know (a fixed table is never
+    /// changed; the spans are then partly overwritten).</summary>
+    public bool TryResolveCanonical(Span<int> sources, Span<int> targets)
+    {
+        var numeric = _numeric;
+        for (var r = 0; r < sources.Length; r++)
+        {
+            var a = sources[r];
+            var ia = (uint)a < (uint)numeric.Length ? numeric[a] - 1 : -1;
+            if (ia < 0)
+            {
+                ia = ResolveCanonical(a);
+                numeric = _numeric;
+            }
+
+            var b = targets[r];
+            var ib = (uint)b < (uint)numeric.Length ? numeric[b] - 1 : -1;
+            if (ib < 0)
+            {
+                ib = ResolveCanonical(b);
+                numeric = _numeric;
+            }
+
+            if ((ia | ib) < 0)
+            {
+                return false;
+            }
+
+            sources[r] = ia;
+            targets[r] = ib;
+        }
+
+        return true;
+    }
+
     /// <summary>Whether <paramref name="s"/> is a canonical integer in [0, <see cref="NumericLimit"/>): digits only, no sign, no leading zero.</summary>
     internal static bool TryCanonicalInt(ReadOnlySpan<char> s, out int value)
     {
@@ -299,16 +336,38 @@ internal sealed class InnovatorResolver
 
     public IReadOnlyList<string> Suggest(string id) => Suggestions.Closest(id, _ids.Keys);
 
+    /// <summary>The inferred table: the ids in order of first appearance, each an innovator of kind
+    /// <see cref="InnovatorKind.Other"/> in the implicit root. Its <see cref="Innovator"/> objects and id strings are made on
+    /// first use (loading, sorting and graph building never need them); the table is the one
+    /// <see cref="NetworkAssembly.CreateInnovatorTable"/> would make, and without an implicit root that method raises its
+    /// usual error.</summary>
     public InnovatorTable BuildInferred(RegionTree tree)
     {
-        var list = new List<Innovator>(_order.Count);
-        for (var i = 0; i < _order.Count; i++)
+        if (!tree.TryGetIndex(RegionTree.ImplicitRootId, out var root))
         {
-            var id = _order[i] ?? _orderValue[i].ToString(CultureInfo.InvariantCulture);
-            list.Add(new Innovator(id, id, InnovatorKind.Other, RegionTree.ImplicitRootId));
+            return NetworkAssembly.CreateInnovatorTable(CreateInferred(_order.ToArray(), _orderValue.ToArray()), tree, null, null);
         }
 
-        return NetworkAssembly.CreateInnovatorTable(list, tree, null, null);
+        var n = _order.Count;
+        var region = new int[n];
+        Array.Fill(region, root);
+        var kind = new InnovatorKind[n];
+        Array.Fill(kind, InnovatorKind.Other);
+        var order = _order.ToArray();
+        var values = _orderValue.ToArray();
+        return new InnovatorTable(n, region, kind, () => CreateInferred(order, values));
+    }
+
+    private static Innovator[] CreateInferred(string?[] order, int[] values)
+    {
+        var items = new Innovator[order.Length];
+        for (var i = 0; i < items.Length; i++)
+        {
+            var id = order[i] ?? values[i].ToString(CultureInfo.InvariantCulture);
+            items[i] = new Innovator(id, id, InnovatorKind.Other, RegionTree.ImplicitRootId);
+        }
+
+        return items;
     }
 }
 

@@ -73,7 +73,8 @@ public sealed class IntegerLinksReaderTests
         Assert.Equal("9", e.Value);
     }
 
-    private static string WithEmptyWeights(string csv)
+    /// <summary>The same links with an extra empty weight column: the general path, with the same result.</summary>
+    internal static string WithEmptyWeights(string csv)
     {
         var nl = csv.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
         var lines = csv.Split(nl);
