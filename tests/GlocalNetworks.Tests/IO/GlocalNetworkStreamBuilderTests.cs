@@ -125,7 +125,7 @@ public sealed class GlocalNetworkStreamBuilderTests
         NetworkAssert.Equal(csv, Streamed(f, seed, byId: true));
     }
 
-    private static GlocalNetworkStreamBuilder ThreeFirms(LoadOptions? options = null)
+    internal static GlocalNetworkStreamBuilder ThreeFirms(LoadOptions? options = null)
     {
         var tree = RegionTree.Build(
         [
@@ -332,11 +332,17 @@ public sealed class GlocalNetworkStreamBuilderTests
         Assert.Equal(m, net.Links.Count);
         Assert.Equal(2000, net.Links.YearRange!.Value.First);
     }
+}
 
+/// <summary>The streaming build's memory bound. It reads the process-wide GC heap, so it runs alone: in the serial
+/// collection, after the parallel tests, never next to another test's allocations.</summary>
+[Collection(SerialCollection.Name)]
+public sealed class GlocalNetworkStreamBuilderMemoryTests
+{
     [Fact]
     public void Build_LiveHeapAtEveryPhase_StaysBelowOneAndAHalfTimesTheFinalArrays()
     {
-        var b = ThreeFirms();
+        var b = GlocalNetworkStreamBuilderTests.ThreeFirms();
         const int m = 2_000_000;
         const int chunk = 100_000;
         var src = new int[chunk];
