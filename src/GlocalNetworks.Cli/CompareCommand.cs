@@ -8,7 +8,6 @@ using System.Text.Json;
 using System.Threading;
 using GlocalNetworks.Comparison;
 using GlocalNetworks.IO;
-using GlocalNetworks.IO.Csv;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using Spectre.Console;
@@ -22,7 +21,14 @@ internal sealed class CompareCommand(IMetricRegistry registry)
 {
     private readonly MetricSelection _selection = new();
     private readonly Option<FileInfo[]> _links = new("--links") { Description = "A links CSV per network (repeat: --links A.csv --links B.csv), or one with --split-by." };
-    private readonly Option<string[]> _names = new("--name") { Description = "The network names, one per --links, in order (default: the file names)." };
+    private readonly Option<FileInfo[]> _events = new("--events")
+    {
+        Description = "An events CSV (event,innovator[,year]) per network, projected to co-participation links, instead of --links (repeat, or one with --split-by).",
+    };
+
+    private readonly Option<string?> _weight = new("--weight") { Description = "With --links: the column that holds weights (default 'weight'), in every file." };
+    private readonly Option<bool> _fractional = new("--fractional") { Description = "With --events: fractional counting (each event's links weigh 1/(k-1))." };
+    private readonly Option<string[]> _names = new("--name") { Description = "The network names, one per --links or --events file, in order (default: the file names)." };
     private readonly Option<FileInfo[]> _innovators = new("--innovators") { Description = "Innovators CSV: one for every network, or one per --links." };
     private readonly Option<FileInfo[]> _regions = new("--regions") { Description = "Regions CSV: one for every network, or one per --links." };
     private readonly Option<string> _splitBy = new("--split-by")
@@ -47,7 +53,8 @@ internal sealed class CompareCommand(IMetricRegistry registry)
             + "Exit code 2 when there are fewer than two networks to compare.");
         _format.AcceptOnlyFromAmong("csv", "json");
         _links.AllowMultipleArgumentsPerToken = false;
-        foreach (var o in new Option[] { _links, _names, _innovators, _regions, _splitBy, _ladder, _directed, _unweighted, _lenient, _noSummary, _from, _to, _out, _format })
+        _events.AllowMultipleArgumentsPerToken = false;
+        foreach (var o in new Option[] { _links, _events, _weight, _fractional, _names, _innovators, _regions, _splitBy, _ladder, _directed, _unweighted, _lenient, _noSummary, _from, _to, _out, _format })
         {
             c.Options.Add(o);
         }
@@ -55,28 +62,45 @@ internal sealed class CompareCommand(IMetricRegistry registry)
         _selection.AddTo(c, groups: false);
         c.Validators.Add(r =>
         {
-            var links = r.GetValue(_links) ?? [];
-            if (links.Length == 0)
+            var linkFiles = r.GetValue(_links) ?? [];
+            var eventFiles = r.GetValue(_events) ?? [];
+            if ((linkFiles.Length == 0) == (eventFiles.Length == 0))
             {
-                r.AddError("Give --links: one file per network, or one file with --split-by.");
+                r.AddError("Give either --links or --events: one file per network, or one file with --split-by.");
             }
 
+            var (links, kind) = eventFiles.Length > 0 ? (eventFiles, "--events") : (linkFiles, "--links");
             if (r.GetValue(_splitBy) is not null && links.Length > 1)
             {
-                r.AddError("--split-by splits one network: give one --links.");
+                r.AddError($"--split-by splits one network: give one {kind}.");
             }
 
             if (r.GetValue(_names) is { Length: > 0 } names && names.Length != links.Length)
             {
-                r.AddError($"Give one --name per --links ({names.Length} names for {links.Length} files).");
+                r.AddError($"Give one --name per {kind} file ({names.Length} names for {links.Length} files).");
             }
 
             foreach (var (o, label) in new[] { (_innovators, "--innovators"), (_regions, "--regions") })
             {
                 if (r.GetValue(o) is { Length: > 1 } files && files.Length != links.Length)
                 {
-                    r.AddError($"Give one {label} for every network or one per --links ({files.Length} for {links.Length}).");
+                    r.AddError($"Give one {label} for every network or one per {kind} file ({files.Length} for {links.Length}).");
                 }
+            }
+
+            if (r.GetValue(_weight) is not null && eventFiles.Length > 0)
+            {
+                r.AddError("--weight names a links column; with --events the weights come from the projection (see --fractional).");
+            }
+
+            if (r.GetValue(_fractional) && linkFiles.Length > 0)
+            {
+                r.AddError("--fractional applies to --events.");
+            }
+
+            if (r.GetValue(_weight) is not null && r.GetValue(_unweighted))
+            {
+                r.AddError("--weight and --unweighted exclude each other.");
             }
 
             if (r.GetValue(_selection.Metric) is not { Length: > 0 } && r.GetValue(_noSummary))
@@ -139,16 +163,19 @@ internal sealed class CompareCommand(IMetricRegistry registry)
             Ladder = NetworkInput.LadderOf(r.GetValue(_ladder)!),
             Directed = r.GetValue(_directed),
         };
-        var links = r.GetValue(_links)!;
+        var events = r.GetValue(_events) is { Length: > 0 } eventFiles ? eventFiles : null;
+        var links = events ?? r.GetValue(_links)!;
         var innovators = r.GetValue(_innovators) ?? [];
         var regions = r.GetValue(_regions) ?? [];
         var names = r.GetValue(_names) is { Length: > 0 } given ? given : null;
         var loaded = new List<KeyValuePair<string, GlocalNetwork>>(links.Length);
         for (var i = 0; i < links.Length; i++)
         {
-            var inn = innovators.Length == 0 ? null : innovators[Math.Min(i, innovators.Length - 1)];
-            var reg = regions.Length == 0 ? null : regions[Math.Min(i, regions.Length - 1)];
-            var (network, report) = GlocalCsv.Load(CsvInput.FromFile(NetworkInput.Existing(links[i])), Input(inn), Input(reg), options);
+            var inn = NetworkInput.Input(innovators.Length == 0 ? null : innovators[Math.Min(i, innovators.Length - 1)]);
+            var reg = NetworkInput.Input(regions.Length == 0 ? null : regions[Math.Min(i, regions.Length - 1)]);
+            var (network, report) = events is null
+                ? NetworkInput.LoadLinks(links[i], inn, reg, options, r.GetValue(_weight))
+                : NetworkInput.LoadEvents(links[i], inn, reg, options, r.GetValue(_fractional));
             if (report.Issues.Count > 0)
             {
                 error.WriteLine($"warning: {links[i].Name}: {report.Issues.Count} load issue(s) skipped:");
@@ -171,8 +198,6 @@ internal sealed class CompareCommand(IMetricRegistry registry)
 
         return loaded;
     }
-
-    private static CsvInput? Input(FileInfo? file) => file is null ? null : CsvInput.FromFile(NetworkInput.Existing(file));
 
     /// <summary>The split a <c>--split-by</c> value names.</summary>
     /// <exception cref="ArgumentException">The value is not kind, year, year:Y[,Y...] or attribute:NAME.</exception>

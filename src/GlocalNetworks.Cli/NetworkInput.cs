@@ -103,24 +103,33 @@ internal sealed class NetworkInput
             };
         }
 
-        if (r.GetValue(Events) is { } events)
-        {
-            var projection = EventProjectionOptions.Default with
-            {
-                Counting = r.GetValue(Fractional) ? ParticipationCounting.Fractional : ParticipationCounting.Full,
-            };
-            return GlocalCsv.LoadEvents(CsvInput.FromFile(Existing(events)), innovators, regions, projection, options);
-        }
+        return r.GetValue(Events) is { } events
+            ? LoadEvents(events, innovators, regions, options, r.GetValue(Fractional))
+            : LoadLinks(r.GetValue(Links)!, innovators, regions, options, r.GetValue(Weight));
+    }
 
-        var links = r.GetValue(Links)!;
+    /// <summary>Loads one links file, with weights from <paramref name="weightColumn"/> when given (<c>--weight</c>).</summary>
+    /// <exception cref="CsvFormatException">The weight column is not in the file's header.</exception>
+    public static LoadResult LoadLinks(FileInfo links, CsvInput? innovators, CsvInput? regions, LoadOptions options, string? weightColumn)
+    {
         var schema = CsvSchema.Default;
-        if (r.GetValue(Weight) is { } column)
+        if (weightColumn is not null)
         {
-            RequireColumn(links, column, "--weight");
-            schema = schema with { Links = schema.Links with { Weight = column } };
+            RequireColumn(links, weightColumn, "--weight");
+            schema = schema with { Links = schema.Links with { Weight = weightColumn } };
         }
 
         return GlocalCsv.Load(CsvInput.FromFile(Existing(links)), innovators, regions, options, schema);
+    }
+
+    /// <summary>Loads one events file projected to co-participation links, full or fractional (<c>--fractional</c>).</summary>
+    public static LoadResult LoadEvents(FileInfo events, CsvInput? innovators, CsvInput? regions, LoadOptions options, bool fractional)
+    {
+        var projection = EventProjectionOptions.Default with
+        {
+            Counting = fractional ? ParticipationCounting.Fractional : ParticipationCounting.Full,
+        };
+        return GlocalCsv.LoadEvents(CsvInput.FromFile(Existing(events)), innovators, regions, projection, options);
     }
 
     public static RegionLadder LadderOf(string name) => name.ToUpperInvariant() switch
@@ -132,7 +141,8 @@ internal sealed class NetworkInput
         _ => throw new ArgumentException($"--ladder '{name}' is not a known ladder; use default, eu, china or us."),
     };
 
-    private static CsvInput? Input(FileInfo? file) => file is null ? null : CsvInput.FromFile(Existing(file));
+    /// <summary>The file as CSV input, or <see langword="null"/>.</summary>
+    public static CsvInput? Input(FileInfo? file) => file is null ? null : CsvInput.FromFile(Existing(file));
 
     public static string Existing(FileInfo file) =>
         file.Exists ? file.FullName : throw new FileNotFoundException($"The file '{file.FullName}' does not exist.", file.FullName);

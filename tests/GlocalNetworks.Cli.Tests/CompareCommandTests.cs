@@ -184,4 +184,109 @@ public sealed class CompareCommandTests
         Assert.Equal(0, code2);
         Assert.Equal(cli.Read("out2/nodes.csv"), cli.Read("out/nodes.csv"));
     }
+
+    // Two project years: 2014 has one three-partner project, 2015 two projects sharing partner c.
+    private const string Events2014 = "event,innovator\np1,a\np1,b\np1,c\n";
+    private const string Events2015 = "event,innovator\nq1,a\nq1,c\nq2,c\nq2,d\nq2,e\n";
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void EventFiles_ProjectedPerNetwork_AsTheLibraryProjectsThem(bool fractional)
+    {
+        using var cli = new CliRun();
+        var e1 = cli.File("e2014.csv", Events2014);
+        var e2 = cli.File("e2015.csv", Events2015);
+        var args = new System.Collections.Generic.List<string> { "compare", "--events", e1, "--events", e2, "-m", "density,strength", "--no-summary", "--out", cli.Out };
+        if (fractional)
+        {
+            args.Add("--fractional");
+        }
+
+        var (code, output, error) = cli.Run([.. args]);
+
+        Assert.True(code == 0, error);
+        Assert.Contains("comparing 2 networks (e2014, e2015)", error);
+        var projection = GlocalNetworks.IO.Events.EventProjectionOptions.Default with
+        {
+            Counting = fractional ? GlocalNetworks.IO.Events.ParticipationCounting.Fractional : GlocalNetworks.IO.Events.ParticipationCounting.Full,
+        };
+        var n1 = GlocalCsv.LoadEvents(CsvInput.FromFile(e1), projection: projection).Network;
+        var n2 = GlocalCsv.LoadEvents(CsvInput.FromFile(e2), projection: projection).Network;
+        var expected = GlocalNetwork.Compare(("e2014", n1), ("e2015", n2)).WithoutGlocalSummary().Compute("density").Compute("strength").Run();
+        var comparison = cli.Read("out/comparison.csv");
+        var density = Line(comparison, "density");
+        Assert.Equal(1.0, D(density[1]), 15);          // a triangle
+        Assert.Equal(expected["density", "e2015"], D(density[2]), 15);
+        Assert.Equal(4 / 6.0, D(density[2]), 15);      // a-c plus the c-d-e triangle over the four innovators of 2015's file
+        foreach (var line in comparison.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(expected[cells[0], "e2014"], D(cells[1]), 15);
+            Assert.Equal(expected[cells[0], "e2015"], D(cells[2]), 15);
+        }
+    }
+
+    [Fact]
+    public void WeightColumn_AppliesToEveryLinksFile()
+    {
+        using var cli = new CliRun();
+        var a = cli.File("a.csv", "source,target,amount\na,b,2\nb,c,5\n");
+        var b = cli.File("b.csv", "source,target,amount\na,b,1\na,c,3\n");
+
+        var (code, _, error) = cli.Run("compare", "--links", a, "--links", b, "--weight", "amount", "-m", "strength", "--no-summary", "--out", cli.Out);
+
+        Assert.True(code == 0, error);
+        var comparison = cli.Read("out/comparison.csv");
+        var schema = CsvSchema.Default with { Links = CsvSchema.Default.Links with { Weight = "amount" } };
+        var expected = GlocalNetwork.Compare(
+                ("a", GlocalCsv.Load(CsvInput.FromFile(a), schema: schema).Network),
+                ("b", GlocalCsv.Load(CsvInput.FromFile(b), schema: schema).Network))
+            .WithoutGlocalSummary().Compute("strength").Run();
+        var rows = comparison.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(rows.Length > 1);
+        foreach (var line in rows.Skip(1))
+        {
+            var cells = line.Split(',');
+            Assert.Equal(expected[cells[0], "a"], D(cells[1]), 15);
+            Assert.Equal(expected[cells[0], "b"], D(cells[2]), 15);
+        }
+
+        Assert.Equal("strength.mean", rows[1].Split(',')[0]);
+        Assert.Equal((2 + 7 + 5) / 3.0, D(rows[1].Split(',')[1]), 15);   // a.csv by 'amount': a 2, b 2 + 5, c 5
+    }
+
+    [Theory]
+    [InlineData(new[] { "compare", "-m", "density" }, "Give either --links or --events")]
+    [InlineData(new[] { "compare", "--links", "A", "--events", "E", "-m", "density" }, "Give either --links or --events")]
+    [InlineData(new[] { "compare", "--events", "E", "--events", "E", "--weight", "w", "-m", "density" }, "--weight names a links column")]
+    [InlineData(new[] { "compare", "--links", "A", "--links", "A", "--fractional", "-m", "density" }, "--fractional applies to --events")]
+    [InlineData(new[] { "compare", "--links", "A", "--links", "A", "--weight", "w", "--unweighted", "-m", "density" }, "--weight and --unweighted exclude each other")]
+    [InlineData(new[] { "compare", "--events", "E", "--events", "E", "--split-by", "kind", "-m", "density" }, "--split-by splits one network: give one --events")]
+    public void EventAndWeightOptions_ConflictsAreUsageErrors(string[] template, string message)
+    {
+        using var cli = new CliRun();
+        var a = cli.File("a.csv", LinksA);
+        var e = cli.File("e.csv", Events2014);
+        var args = template.Select(t => t switch { "A" => a, "E" => e, _ => t }).ToArray();
+
+        var (code, _, error) = cli.Run(args);
+
+        Assert.Equal(1, code);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void WeightColumnMissing_NamesTheFileAndColumns()
+    {
+        using var cli = new CliRun();
+        var a = cli.File("a.csv", LinksA);
+        var b = cli.File("b.csv", LinksB);
+
+        var (code, _, error) = cli.Run("compare", "--links", a, "--links", b, "--weight", "amount", "-m", "density");
+
+        Assert.Equal(2, code);   // a data error
+        Assert.Contains("a.csv:1: column 'amount'", error);
+        Assert.Contains("is not a column of the links file (--weight)", error);
+    }
 }
