@@ -20,7 +20,7 @@ namespace GlocalNetworks.Cli;
 /// dashes ignored (<c>largest-component</c>), flags joined with <c>+</c>; nullable types also take <c>null</c> or an empty
 /// value; lists and arrays of strings, numbers or enums comma-separated (<c>ei-index.levels=nuts2,country</c>); string →
 /// number maps as <c>key:value,key:value</c> or <c>@file.csv</c> (two columns, a header); innovator groups as
-/// <c>@file.csv</c> (<c>id,group</c>, as <c>--groups</c>); nested records through dotted paths
+/// <c>@file.csv</c> (<c>id,group</c>, as <c>--groups</c>); result tables (a modularity partition) as <c>@nodes.csv</c>; nested records through dotted paths
 /// (<c>gatekeepers.threshold.kind=quantile</c>, <c>gatekeepers.threshold.value=0.9</c>).
 /// </remarks>
 internal static class MetricOptionSetter
@@ -152,6 +152,16 @@ internal static class MetricOptionSetter
         if (type == typeof(InnovatorGroups))
         {
             return Groups(metricId, label, text, network);
+        }
+
+        if (type == typeof(KeyedTable) || type == typeof(NodeTable))
+        {
+            if (!text.StartsWith('@'))
+            {
+                throw new ArgumentException($"Option '{label}' of metric '{metricId}' takes a file: @nodes.csv (id and columns of numbers, as glocal metrics writes it).");
+            }
+
+            return GlocalCsv.ReadNodeTable(CsvInput.FromFile(Existing(text[1..])));
         }
 
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyDictionary<,>)
@@ -290,7 +300,11 @@ internal static class MetricOptionSetter
                         $"is not 'key,number' (option '{label}' of metric '{metricId}')");
                 }
 
-                map[cells[0].Trim().Trim('"')] = v;
+                var key = cells[0].Trim().Trim('"');
+                if (!map.TryAdd(key, v))
+                {
+                    throw new DuplicateIdException(Path.GetFileName(file), i + 1, "key", key, null);
+                }
             }
 
             return map;

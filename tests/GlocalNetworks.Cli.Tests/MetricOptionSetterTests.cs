@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using GlocalNetworks.Comparison;
 using GlocalNetworks.Glocal;
 using GlocalNetworks.Metrics.Centrality;
+using GlocalNetworks.Metrics.Community;
 using Xunit;
 
 namespace GlocalNetworks.Cli.Tests;
@@ -102,5 +103,31 @@ public sealed class MetricOptionSetterTests
     {
         Assert.Equal("Option 'groups' of metric 'brokerage' takes a file: @groups.csv (id,group), as --groups.",
             Error("brokerage", new BrokerageOptions(), "groups", "sector"));
+    }
+
+    [Fact]
+    public void Map_FileWithADuplicateKey_IsADataErrorNamingTheLine()
+    {
+        using var cli = new CliRun();
+        var file = cli.File("weights.csv", "id,weight\na,3\nc,0.5\na,1\n");
+        var e = Assert.Throws<DuplicateIdException>(() => Set("pagerank", new PageRankOptions(), "personalization", "@" + file));
+        Assert.Contains("weights.csv:4: column 'key': value 'a' is a duplicate id", e.Message);
+    }
+
+    [Fact]
+    public void Partition_FromANodesFile_GivesTheModularityOfThatPartition()
+    {
+        using var cli = new CliRun();
+        var links = cli.File("l.csv", "source,target\na,b\nb,c\nc,a\nc,d\nd,e\ne,f\nf,d\n");
+        var partition = cli.File("nodes.csv", "id,degree,louvain\na,2,0\nb,2,0\nc,3,0\nd,3,1\ne,2,1\nf,2,1\n");
+
+        var (code, _, error) = cli.Run("metrics", "--links", links, "-m", "modularity", "--set", "modularity.partition=@" + partition,
+            "--set", "modularity.partition-column=louvain", "--out", cli.Out);
+
+        Assert.True(code == 0, error);
+        // Two triangles joined by c-d: Q = Σ_c [l_c/m - (d_c/2m)²] = 2 × (3/7 - (7/14)²) = 0.357142857...
+        Assert.Equal("metric,value\nmodularity,0.35714285714285715\nmodularity.communities,2\n", cli.Read("out/network.csv"));
+        Assert.Equal("Option 'partition' of metric 'modularity' takes a file: @nodes.csv (id and columns of numbers, as glocal metrics writes it).",
+            Error("modularity", new ModularityOptions(), "partition", "louvain"));
     }
 }

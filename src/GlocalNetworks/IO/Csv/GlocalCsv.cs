@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using GlocalNetworks.Internal;
+using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using GlocalNetworks.IO.Events;
 using nietras.SeparatedValues;
@@ -146,6 +147,91 @@ public static class GlocalCsv
         }
 
         return map;
+    }
+
+    /// <summary>Reads a table of numbers per innovator, such as the <c>nodes.csv</c> that <c>glocal metrics</c> or
+    /// <see cref="KeyedTable.WriteCsv(System.IO.TextWriter)"/> write: the column <paramref name="idColumn"/> holds innovator ids,
+    /// every other column becomes a column of the table. An empty cell, <c>NaN</c> or <c>null</c> is NaN. Use it to hand
+    /// back a saved result, e.g. a community partition for <c>ModularityOptions.Partition</c>.</summary>
+    /// <param name="table">The CSV.</param>
+    /// <param name="idColumn">The innovator id column.</param>
+    /// <param name="metricId">The table's metric id; <see langword="null"/> for the input's name.</param>
+    /// <returns>The table, rows in file order.</returns>
+    /// <exception cref="CsvFormatException">The id column is missing or the only column, a row has the wrong field count, an
+    /// id is empty or a value is not a number.</exception>
+    /// <exception cref="DuplicateIdException">An id occurs twice.</exception>
+    public static NodeTable ReadNodeTable(CsvInput table, string idColumn = "id", string? metricId = null)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        using var text = table.Open();
+        using var src = CsvSource.Open(text, table.Name, ',');
+        var id = src.Required(idColumn);
+        if (src.ColumnCount < 2)
+        {
+            throw src.Format(1, id, idColumn.AsSpan(), "is the only column; a node table needs at least one column of numbers besides the ids.");
+        }
+
+        var ids = new List<string>();
+        var columns = new List<double>[src.ColumnCount];
+        for (var c = 0; c < columns.Length; c++)
+        {
+            columns[c] = [];
+        }
+
+        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var row in src.Reader)
+        {
+            if (src.CheckFieldCount(row) is { } bad)
+            {
+                throw bad;
+            }
+
+            var line = row.LineNumberFrom;
+            var key = row[id].Span.Trim();
+            if (key.IsEmpty)
+            {
+                throw src.Format(line, id, key, "is empty; every row needs an innovator id.");
+            }
+
+            var k = key.ToString();
+            if (!lines.TryAdd(k, line))
+            {
+                throw new DuplicateIdException(table.Name, line, src.HeaderName(id), k, lines[k]);
+            }
+
+            ids.Add(k);
+            for (var c = 0; c < columns.Length; c++)
+            {
+                if (c == id)
+                {
+                    continue;
+                }
+
+                var cell = row[c].Span.Trim();
+                double v;
+                if (cell.IsEmpty || cell.Equals("NaN", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase))
+                {
+                    v = double.NaN;
+                }
+                else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
+                {
+                    throw src.Format(line, c, cell, "is not a number; node table values are numbers (empty or NaN for none).");
+                }
+
+                columns[c].Add(v);
+            }
+        }
+
+        var named = new List<KeyValuePair<string, double[]>>(columns.Length - 1);
+        for (var c = 0; c < columns.Length; c++)
+        {
+            if (c != id)
+            {
+                named.Add(new(src.HeaderName(c), [.. columns[c]]));
+            }
+        }
+
+        return new NodeTable(metricId ?? table.Name, ids, named);
     }
 }
 
