@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using GlocalNetworks.Metrics;
+using GlocalNetworks.Statistics;
 
 namespace GlocalNetworks.Evolution;
 
@@ -83,57 +84,37 @@ public sealed class AttachmentResult : CompositeResult
     public double AlphaNewman => Network["newman.alpha"];
 }
 
-/// <summary>The one-regressor least-squares slope with its conventional standard error.</summary>
+/// <summary>The one-regressor least-squares slope with its conventional standard error, by <see cref="Ols"/>.</summary>
 internal static class SlopeFit
 {
-    /// <summary>OLS of y on a + b·x: b = Σ(x−x̄)(y−ȳ) / Σ(x−x̄)², residual variance s² = Σ ê² / (n − 2), SE(b) = √(s² / Σ(x−x̄)²).
-    /// Fewer than two points or no spread in x: NaN slope; two points: NaN SE.</summary>
+    /// <summary>OLS of y on a + b·x (<see cref="Ols.Fit(IReadOnlyList{double}, IReadOnlyList{double}, string)"/>): the slope b and
+    /// its conventional SE √(s² / Σ(x−x̄)²), s² = Σ ê² / (n − 2). Where a fit is undefined the estimates say so instead of
+    /// throwing, as a per-slice statistic must: fewer than two points or no spread in x give a NaN slope; two points a NaN SE.</summary>
     /// <param name="x">The regressor.</param>
     /// <param name="y">The response, same length.</param>
     /// <returns>The slope and its SE.</returns>
-    public static (double Slope, double Se) Fit(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    public static (double Slope, double Se) Fit(double[] x, double[] y)
     {
-        var n = x.Length;
-        if (n < 2)
+        if (x.Length < 2 || !HasSpread(x))
         {
             return (double.NaN, double.NaN);
         }
 
-        double mx = 0, my = 0;
-        for (var i = 0; i < n; i++)
+        var fit = Ols.Fit(x, y);
+        return (fit.Coefficients[1], x.Length == 2 ? double.NaN : fit.Inference(OlsCovariance.Conventional).StandardErrors[1]);
+    }
+
+    private static bool HasSpread(double[] x)
+    {
+        for (var i = 1; i < x.Length; i++)
         {
-            mx += x[i];
-            my += y[i];
+            if (x[i] != x[0])
+            {
+                return true;
+            }
         }
 
-        mx /= n;
-        my /= n;
-        double sxx = 0, sxy = 0;
-        for (var i = 0; i < n; i++)
-        {
-            sxx += (x[i] - mx) * (x[i] - mx);
-            sxy += (x[i] - mx) * (y[i] - my);
-        }
-
-        if (sxx == 0)
-        {
-            return (double.NaN, double.NaN);
-        }
-
-        var b = sxy / sxx;
-        if (n == 2)
-        {
-            return (b, double.NaN);
-        }
-
-        double sse = 0;
-        for (var i = 0; i < n; i++)
-        {
-            var e = y[i] - my - (b * (x[i] - mx));
-            sse += e * e;
-        }
-
-        return (b, Math.Sqrt(sse / (n - 2) / sxx));
+        return false;
     }
 }
 
