@@ -117,35 +117,12 @@ public static class GlocalCsv
     public static IReadOnlyDictionary<string, string> ReadGroups(CsvInput groups, string idColumn = "id", string groupColumn = "group")
     {
         ArgumentNullException.ThrowIfNull(groups);
-        using var text = groups.Open();
-        using var src = CsvSource.Open(text, groups.Name, ',');
-        var id = src.Required(idColumn);
-        var group = src.Required(groupColumn);
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lines = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var row in src.Reader)
+        ReadKeyedRows(groups, idColumn, (src, _) =>
         {
-            if (src.CheckFieldCount(row) is { } bad)
-            {
-                throw bad;
-            }
-
-            var line = row.LineNumberFrom;
-            var key = row[id].Span.Trim();
-            if (key.IsEmpty)
-            {
-                throw src.Format(line, id, key, "is empty; every row needs an innovator id.");
-            }
-
-            var k = key.ToString();
-            if (!lines.TryAdd(k, line))
-            {
-                throw new DuplicateIdException(groups.Name, line, src.HeaderName(id), k, lines[k]);
-            }
-
-            map[k] = row[group].Span.Trim().ToString();
-        }
-
+            var group = src.Required(groupColumn);
+            return (row, id, _) => map[id] = row[group].Span.Trim().ToString();
+        });
         return map;
     }
 
@@ -163,21 +140,76 @@ public static class GlocalCsv
     public static NodeTable ReadNodeTable(CsvInput table, string idColumn = "id", string? metricId = null)
     {
         ArgumentNullException.ThrowIfNull(table);
-        using var text = table.Open();
-        using var src = CsvSource.Open(text, table.Name, ',');
-        var id = src.Required(idColumn);
-        if (src.ColumnCount < 2)
-        {
-            throw src.Format(1, id, idColumn.AsSpan(), "is the only column; a node table needs at least one column of numbers besides the ids.");
-        }
-
         var ids = new List<string>();
-        var columns = new List<double>[src.ColumnCount];
+        List<double>[] columns = [];
+        var idIndex = -1;
+        string[] names = [];
+        ReadKeyedRows(table, idColumn, (src, id) =>
+        {
+            if (src.ColumnCount < 2)
+            {
+                throw src.Format(1, id, idColumn.AsSpan(), "is the only column; a node table needs at least one column of numbers besides the ids.");
+            }
+
+            idIndex = id;
+            columns = new List<double>[src.ColumnCount];
+            names = new string[src.ColumnCount];
+            for (var c = 0; c < columns.Length; c++)
+            {
+                columns[c] = [];
+                names[c] = src.HeaderName(c);
+            }
+
+            return (row, key, line) =>
+            {
+                ids.Add(key);
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    if (c != id)
+                    {
+                        columns[c].Add(Number(src, row[c].Span.Trim(), line, c));
+                    }
+                }
+            };
+        });
+
+        var named = new List<KeyValuePair<string, double[]>>(columns.Length - 1);
         for (var c = 0; c < columns.Length; c++)
         {
-            columns[c] = [];
+            if (c != idIndex)
+            {
+                named.Add(new(names[c], [.. columns[c]]));
+            }
         }
 
+        return new NodeTable(metricId ?? table.Name, ids, named);
+    }
+
+    /// <summary>A node-table cell: empty, <c>NaN</c> or <c>null</c> is NaN; otherwise an invariant-culture number.</summary>
+    private static double Number(CsvSource src, ReadOnlySpan<char> cell, long line, int column)
+    {
+        if (cell.IsEmpty || cell.Equals("NaN", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase))
+        {
+            return double.NaN;
+        }
+
+        return double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+            ? v
+            : throw src.Format(line, column, cell, "is not a number; node table values are numbers (empty or NaN for none).");
+    }
+
+    /// <summary>A data row of a table keyed by innovator id, after the checks of <see cref="ReadKeyedRows"/>.</summary>
+    private delegate void KeyedRow(SepReader.Row row, string id, long line);
+
+    /// <summary>Reads a CSV keyed by <paramref name="idColumn"/>: <paramref name="prepare"/> sees the header (and the id
+    /// column's index) once and returns the row handler; every data row is checked first for its field count, an empty id
+    /// and an id seen before (with the line of its first occurrence).</summary>
+    private static void ReadKeyedRows(CsvInput input, string idColumn, Func<CsvSource, int, KeyedRow> prepare)
+    {
+        using var text = input.Open();
+        using var src = CsvSource.Open(text, input.Name, ',');
+        var id = src.Required(idColumn);
+        var onRow = prepare(src, id);
         var lines = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var row in src.Reader)
         {
@@ -196,42 +228,11 @@ public static class GlocalCsv
             var k = key.ToString();
             if (!lines.TryAdd(k, line))
             {
-                throw new DuplicateIdException(table.Name, line, src.HeaderName(id), k, lines[k]);
+                throw new DuplicateIdException(input.Name, line, src.HeaderName(id), k, lines[k]);
             }
 
-            ids.Add(k);
-            for (var c = 0; c < columns.Length; c++)
-            {
-                if (c == id)
-                {
-                    continue;
-                }
-
-                var cell = row[c].Span.Trim();
-                double v;
-                if (cell.IsEmpty || cell.Equals("NaN", StringComparison.OrdinalIgnoreCase) || cell.Equals("null", StringComparison.OrdinalIgnoreCase))
-                {
-                    v = double.NaN;
-                }
-                else if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out v))
-                {
-                    throw src.Format(line, c, cell, "is not a number; node table values are numbers (empty or NaN for none).");
-                }
-
-                columns[c].Add(v);
-            }
+            onRow(row, k, line);
         }
-
-        var named = new List<KeyValuePair<string, double[]>>(columns.Length - 1);
-        for (var c = 0; c < columns.Length; c++)
-        {
-            if (c != id)
-            {
-                named.Add(new(src.HeaderName(c), [.. columns[c]]));
-            }
-        }
-
-        return new NodeTable(metricId ?? table.Name, ids, named);
     }
 }
 
