@@ -411,20 +411,9 @@ public sealed class CsrGraph
                     r++;
                 }
 
-                if (write > offsets[u] && tg[write - 1] == c)
+                if (!AppendMerged(tg, wt, ref write, offsets[u], c, w, parallel))
                 {
-                    if (wt is not null)
-                    {
-                        wt[write - 1] = Combine(wt[write - 1], w, parallel);
-                    }
-
                     continue;
-                }
-
-                tg[write] = c;
-                if (wt is not null)
-                {
-                    wt[write] = parallel == ParallelLinkPolicy.Count ? 1.0 : w;
                 }
 
                 if (c == u)
@@ -435,8 +424,6 @@ public sealed class CsrGraph
                 {
                     other++;
                 }
-
-                write++;
             }
         }
 
@@ -452,6 +439,33 @@ public sealed class CsrGraph
 
         var edges = directed ? other + loopsKept : (other / 2) + loopsKept;
         return new CsrGraph(n, offsets, tg, wt, directed, edges, loopsKept);
+    }
+
+    /// <summary>Appends the entry (<paramref name="target"/>, <paramref name="weight"/>) to the row being written from
+    /// <paramref name="rowStart"/>: a target equal to the row's last one (rows arrive sorted) is a parallel entry and merges
+    /// into it by <paramref name="parallel"/>; otherwise the entry is written at <paramref name="write"/>, which advances.</summary>
+    /// <returns>Whether a new entry was written.</returns>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    private static bool AppendMerged(int[] tg, double[]? wt, ref int write, int rowStart, int target, double weight, ParallelLinkPolicy parallel)
+    {
+        if (write > rowStart && tg[write - 1] == target)
+        {
+            if (wt is not null)
+            {
+                wt[write - 1] = Combine(wt[write - 1], weight, parallel);
+            }
+
+            return false;
+        }
+
+        tg[write] = target;
+        if (wt is not null)
+        {
+            wt[write] = parallel == ParallelLinkPolicy.Count ? 1.0 : weight;
+        }
+
+        write++;
+        return true;
     }
 
     /// <summary>Merges parallel entries of each row in place. <paramref name="wt"/> holds the entries' weights when
@@ -470,20 +484,9 @@ public sealed class CsrGraph
             {
                 var t = tg[k];
                 var w = readWeights && wt is not null ? wt[k] : 1.0;
-                if (write > offsets[v] && tg[write - 1] == t)
+                if (!AppendMerged(tg, wt, ref write, offsets[v], t, w, parallel))
                 {
-                    if (wt is not null)
-                    {
-                        wt[write - 1] = Combine(wt[write - 1], w, parallel);
-                    }
-
                     continue;
-                }
-
-                tg[write] = t;
-                if (wt is not null)
-                {
-                    wt[write] = parallel == ParallelLinkPolicy.Count ? 1.0 : w;
                 }
 
                 if (t == v)
@@ -494,8 +497,6 @@ public sealed class CsrGraph
                 {
                     directedOrHalf++;
                 }
-
-                write++;
             }
 
             start = end;
