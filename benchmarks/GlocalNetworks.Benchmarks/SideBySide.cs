@@ -6,6 +6,7 @@ using System.IO;
 using System.Text;
 using System.Threading;
 using GlocalNetworks.Interop;
+using GlocalNetworks.IO;
 using GlocalNetworks.IO.Csv;
 using GlocalNetworks.Kernels;
 
@@ -28,7 +29,8 @@ namespace GlocalNetworks.Benchmarks;
 /// <c>leiden</c> (modularity, 2 iterations as igraph's default <c>n_iterations</c>, seed 42; sequential),
 /// <c>clustering</c> (triangles per node, then local clustering and transitivity), <c>core-number</c>
 /// (Batagelj-Zaversnik; sequential), <c>constraint</c> (Burt, unweighted) and <c>load</c>
-/// (<c>GlocalCsv.Load(path).Network.ToCsrGraph()</c>, which is timed here; its thread count does not apply).
+/// (<c>GlocalCsv.Load(path).Network.ToCsrGraph()</c>, which is timed here, with <c>LoadOptions.MaxDegreeOfParallelism</c> set to the
+/// thread count).
 /// </remarks>
 internal static class SideBySide
 {
@@ -52,7 +54,7 @@ internal static class SideBySide
             threadList.Add(int.Parse(t, CultureInfo.InvariantCulture));
         }
 
-        var sequential = op is "louvain" or "leiden" or "core-number" or "load";
+        var sequential = op is "louvain" or "leiden" or "core-number";
         if (sequential)
         {
             threadList = [1];
@@ -248,7 +250,7 @@ internal static class SideBySide
 
             case "load":
             {
-                var net = GlocalCsv.Load(path).Network;
+                var net = GlocalCsv.Load(path, options: LoadOptions.Default with { MaxDegreeOfParallelism = threads }).Network;
                 var csr = net.ToCsrGraph();
                 facts["nodes"] = Num(csr.NodeCount);
                 facts["links"] = Num(net.Links.Count);

@@ -162,6 +162,7 @@ internal sealed class CompareCommand(IMetricRegistry registry)
             Mode = r.GetValue(_lenient) ? LoadMode.Lenient : LoadMode.Strict,
             Ladder = NetworkInput.LadderOf(r.GetValue(_ladder)!),
             Directed = r.GetValue(_directed),
+            MaxDegreeOfParallelism = r.GetValue(_selection.Threads) ?? -1,
         };
         var events = r.GetValue(_events) is { Length: > 0 } eventFiles ? eventFiles : null;
         var links = events ?? r.GetValue(_links)!;

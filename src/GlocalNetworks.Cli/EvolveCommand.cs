@@ -55,7 +55,7 @@ internal sealed class EvolveCommand(IMetricRegistry registry)
 
     private int Run(ParseResult r, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        var (network, report) = _input.Load(r);
+        var (network, report) = _input.Load(r, r.GetValue(_selection.Threads));
         var outDir = r.GetValue(_out)!.FullName;
         Directory.CreateDirectory(outDir);
         MetricSelection.WriteLoadIssues(report, outDir, error);

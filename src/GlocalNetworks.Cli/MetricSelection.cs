@@ -49,6 +49,14 @@ internal sealed class MetricSelection
                 command.Options.Add(o);
             }
         }
+
+        command.Validators.Add(r =>
+        {
+            if (r.GetValue(Threads) is < 1 and var n)
+            {
+                r.AddError($"--threads is {n}; give at least 1 (or leave it out for every core).");
+            }
+        });
     }
 
     /// <summary>The one check of a command's year range: <c>--from</c> and <c>--to</c> are given together or not at all.</summary>

@@ -75,14 +75,16 @@ internal sealed class NetworkInput
         });
     }
 
-    /// <summary>Loads the network the options describe.</summary>
-    public LoadResult Load(ParseResult r)
+    /// <summary>Loads the network the options describe, reading with at most <paramref name="threads"/> threads
+    /// (<c>--threads</c>; <see langword="null"/> for every core).</summary>
+    public LoadResult Load(ParseResult r, int? threads = null)
     {
         var options = LoadOptions.Default with
         {
             Mode = r.GetValue(Lenient) ? LoadMode.Lenient : LoadMode.Strict,
             Ladder = LadderOf(r.GetValue(Ladder)!),
             Directed = r.GetValue(Directed),
+            MaxDegreeOfParallelism = threads ?? -1,
         };
         if (_defaultData && r.GetValue(Links) is null && r.GetValue(Events) is null && r.GetValue(Graph) is null)
         {

@@ -207,6 +207,8 @@ public class MetricsCommandTests
     [InlineData(new[] { "metrics", "--links", "l.csv", "-m", "degree", "--out", "x", "--from", "2010" }, "--from and --to go together.")]
     [InlineData(new[] { "evolve", "--links", "l.csv", "-m", "density", "--out", "x", "--to", "2015" }, "--from and --to go together.")]
     [InlineData(new[] { "compare", "--links", "a.csv", "--links", "b.csv", "-m", "density", "--from", "2010" }, "--from and --to go together.")]
+    [InlineData(new[] { "metrics", "--links", "l.csv", "-m", "degree", "--out", "x", "--threads", "0" }, "--threads is 0; give at least 1")]
+    [InlineData(new[] { "compare", "--links", "a.csv", "--links", "b.csv", "-m", "density", "--threads", "-1" }, "--threads is -1; give at least 1")]
     public void UsageErrors_ExitOne(string[] args, string message)
     {
         using var cli = new CliRun();
@@ -214,6 +216,21 @@ public class MetricsCommandTests
 
         Assert.Equal(1, code);
         Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public void Threads_OneAndTwo_SameFiles()
+    {
+        using var cli = new CliRun();
+        var links = cli.File("l.csv", "source,target\n" + string.Join("\n", System.Linq.Enumerable.Range(0, 3000).Select(i => $"{i % 997},{(i % 997) + 1 + (i % 7)}")));
+
+        var (c1, _, e1) = cli.Run("metrics", "--links", links, "-m", "degree,pagerank,density", "--threads", "1", "--out", Path.Combine(cli.Dir, "one"));
+        var (c2, _, e2) = cli.Run("metrics", "--links", links, "-m", "degree,pagerank,density", "--threads", "2", "--out", Path.Combine(cli.Dir, "two"));
+
+        Assert.True(c1 == 0, e1);
+        Assert.True(c2 == 0, e2);
+        Assert.Equal(cli.Read("one/nodes.csv"), cli.Read("two/nodes.csv"));
+        Assert.Equal(cli.Read("one/network.csv"), cli.Read("two/network.csv"));
     }
 
     [Fact]

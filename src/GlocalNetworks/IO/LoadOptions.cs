@@ -56,12 +56,23 @@ public sealed record LoadOptions
     /// <see cref="SelfLoopPolicy.Ignore"/> skips it and reports it; <see cref="SelfLoopPolicy.Keep"/> is refused (knowledge links join two innovators).</value>
     public SelfLoopPolicy SelfLoops { get; init; } = SelfLoopPolicy.Reject;
 
+    /// <summary>The most threads a reader may use (the integer-id links fast path parses fixed chunks of the file in
+    /// parallel); -1 for no limit. The loaded network does not depend on it.</summary>
+    /// <value>The default value is -1 (every core).</value>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
     /// <summary>Checks the options.</summary>
     /// <exception cref="ArgumentException">A value is out of range; every problem is listed.</exception>
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Ladder);
         ArgumentNullException.ThrowIfNull(Classifier);
+        if (MaxDegreeOfParallelism is 0 or < -1)
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"LoadOptions.MaxDegreeOfParallelism is {MaxDegreeOfParallelism}; it must be -1 (no limit) or at least 1."));
+        }
+
         if (SelfLoops == SelfLoopPolicy.Keep)
         {
             throw new ArgumentException("LoadOptions.SelfLoops cannot be Keep: a knowledge link joins two different innovators. Use Reject or Ignore; a graph view can keep loops of its own.");

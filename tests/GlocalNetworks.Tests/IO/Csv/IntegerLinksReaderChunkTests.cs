@@ -189,6 +189,29 @@ public sealed class IntegerLinksReaderChunkTests
     }
 
     [Fact]
+    public void Load_MaxDegreeOfParallelismOption_SameNetworkForOneTwoAndAllThreads()
+    {
+        // 3.3 MB: four chunks of the default 1 MiB, so the public option really switches between one and several threads.
+        var csv = "source,target\n" + string.Join("\n", Enumerable.Range(0, 400_000).Select(i => $"{(i * 7919) % 100_003},{((i * 7919) % 100_003) + 1 + (i % 5)}"));
+        var input = CsvInput.FromBytes("links.csv", Encoding.UTF8.GetBytes(csv));
+        Assert.True(csv.Length > 3 * IntegerLinksReader.ChunkSize);
+        var all = GlocalCsv.Load(input);
+        AssertSameLoad(all, GlocalCsv.Load(input, options: LoadOptions.Default with { MaxDegreeOfParallelism = 1 }));
+        AssertSameLoad(all, GlocalCsv.Load(input, options: LoadOptions.Default with { MaxDegreeOfParallelism = 2 }));
+        AssertSameLoad(all, GlocalCsv.Load(CsvInput.FromText("links.csv", IntegerLinksReaderTests.WithEmptyWeights(csv))));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void LoadOptions_MaxDegreeOfParallelismOutOfRange_ThrowsNamingIt(int value)
+    {
+        var e = Assert.Throws<ArgumentException>(() => GlocalCsv.Load(CsvInput.FromText("links.csv", "source,target\na,b\n"),
+            options: LoadOptions.Default with { MaxDegreeOfParallelism = value }));
+        Assert.Contains($"LoadOptions.MaxDegreeOfParallelism is {value}; it must be -1 (no limit) or at least 1.", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Load_Utf8BomInAFileOrBytes_SameNetworkAsWithout()
     {
         const string csv = "source,target\n3,1\n1,2\n2,3\n";
