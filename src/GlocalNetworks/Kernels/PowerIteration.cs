@@ -25,72 +25,43 @@ internal static class PowerIteration
     public static IterationResult Eigenvector(CsrGraph graph, bool useWeights, int maxIterations, double tolerance, int maxDegreeOfParallelism,
         CancellationToken cancellationToken, Action<int>? onIteration = null)
     {
-        ArgumentNullException.ThrowIfNull(graph);
-        var n = graph.NodeCount;
-        if (n == 0)
+        return Iterate(graph, useWeights, 1.0, maxIterations, tolerance, maxDegreeOfParallelism, cancellationToken, onIteration, (k, x, xn) =>
         {
-            return new IterationResult([], 0, 0, true);
-        }
-
-        var rows = graph.Transpose();
-        var weighted = useWeights && rows.IsWeighted;
-        var bounds = SpMV.ChunkBounds(rows);
-        var chunks = bounds.Length - 1;
-        var part = new double[chunks];
-        var x = new double[n];
-        var xn = new double[n];
-        Array.Fill(x, 1.0 / n);
-        var threshold = n * tolerance;
-        var residual = double.NaN;
-        for (var it = 1; it <= maxIterations; it++)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var xc = x;
-            var xnc = xn;
-
             // Pass 1: xn = x + Aᵀx, with the squared norm per chunk.
-            SpMV.ForEachChunk(chunks, maxDegreeOfParallelism, cancellationToken, c =>
+            k.ForEachChunk((c, from, to) =>
             {
-                SpMV.MultiplyRows(rows, xc, xnc, weighted, bounds[c], bounds[c + 1]);
+                SpMV.MultiplyRows(k.Rows, x, xn, k.Weighted, from, to);
                 var sq = 0.0;
-                for (var v = bounds[c]; v < bounds[c + 1]; v++)
+                for (var v = from; v < to; v++)
                 {
-                    var t = xnc[v] + xc[v];
-                    xnc[v] = t;
+                    var t = xn[v] + x[v];
+                    xn[v] = t;
                     sq += t * t;
                 }
 
-                part[c] = sq;
+                return sq;
             });
-            var norm = Math.Sqrt(Sum(part));
+            var norm = Math.Sqrt(k.Sum());
             if (norm == 0)
             {
                 norm = 1;
             }
 
             // Pass 2: normalise, with the L1 change per chunk.
-            SpMV.ForEachChunk(chunks, maxDegreeOfParallelism, cancellationToken, c =>
+            k.ForEachChunk((c, from, to) =>
             {
                 var err = 0.0;
-                for (var v = bounds[c]; v < bounds[c + 1]; v++)
+                for (var v = from; v < to; v++)
                 {
-                    var t = xnc[v] / norm;
-                    xnc[v] = t;
-                    err += Math.Abs(t - xc[v]);
+                    var t = xn[v] / norm;
+                    xn[v] = t;
+                    err += Math.Abs(t - x[v]);
                 }
 
-                part[c] = err;
+                return err;
             });
-            residual = Sum(part);
-            (x, xn) = (xn, x);
-            onIteration?.Invoke(it);
-            if (residual < threshold)
-            {
-                return new IterationResult(x, it, residual, true);
-            }
-        }
-
-        return new IterationResult(x, maxIterations, residual, false);
+            return k.Sum();
+        }, finish: null);
     }
 
     /// <summary>
@@ -111,6 +82,52 @@ internal static class PowerIteration
     public static IterationResult Katz(CsrGraph graph, double alpha, double beta, bool normalized, bool useWeights, int maxIterations, double tolerance,
         int maxDegreeOfParallelism, CancellationToken cancellationToken, Action<int>? onIteration = null)
     {
+        return Iterate(graph, useWeights, 0.0, maxIterations, tolerance, maxDegreeOfParallelism, cancellationToken, onIteration, (k, x, xn) =>
+        {
+            k.ForEachChunk((c, from, to) =>
+            {
+                SpMV.MultiplyRows(k.Rows, x, xn, k.Weighted, from, to);
+                var err = 0.0;
+                for (var v = from; v < to; v++)
+                {
+                    var t = (alpha * xn[v]) + beta;
+                    xn[v] = t;
+                    err += Math.Abs(t - x[v]);
+                }
+
+                return err;
+            });
+            return k.Sum();
+        }, finish: normalized ? Normalize : null);
+    }
+
+    /// <summary>Divides x by its Euclidean norm (a zero vector stays zero).</summary>
+    private static void Normalize(double[] x)
+    {
+        var sq = 0.0;
+        for (var v = 0; v < x.Length; v++)
+        {
+            sq += x[v] * x[v];
+        }
+
+        var s = sq == 0 ? 1.0 : 1.0 / Math.Sqrt(sq);
+        for (var v = 0; v < x.Length; v++)
+        {
+            x[v] *= s;
+        }
+    }
+
+    /// <summary>One iteration: reads x, writes xn, returns the L1 change.</summary>
+    private delegate double Step(Chunks chunks, double[] x, double[] xn);
+
+    /// <summary>
+    /// The loop both iterations share: x = <paramref name="start"/> everywhere, then <paramref name="step"/> until the L1 change
+    /// is below n · tol (double buffering; cancellation and progress every iteration), then <paramref name="finish"/> on
+    /// the converged vector.
+    /// </summary>
+    private static IterationResult Iterate(CsrGraph graph, bool useWeights, double start, int maxIterations, double tolerance,
+        int maxDegreeOfParallelism, CancellationToken cancellationToken, Action<int>? onIteration, Step step, Action<double[]>? finish)
+    {
         ArgumentNullException.ThrowIfNull(graph);
         var n = graph.NodeCount;
         if (n == 0)
@@ -119,52 +136,21 @@ internal static class PowerIteration
         }
 
         var rows = graph.Transpose();
-        var weighted = useWeights && rows.IsWeighted;
-        var bounds = SpMV.ChunkBounds(rows);
-        var chunks = bounds.Length - 1;
-        var part = new double[chunks];
+        var chunks = new Chunks(rows, useWeights && rows.IsWeighted, maxDegreeOfParallelism, cancellationToken);
         var x = new double[n];
         var xn = new double[n];
+        Array.Fill(x, start == 0 ? 0.0 : start / n);
         var threshold = n * tolerance;
         var residual = double.NaN;
         for (var it = 1; it <= maxIterations; it++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var xc = x;
-            var xnc = xn;
-            SpMV.ForEachChunk(chunks, maxDegreeOfParallelism, cancellationToken, c =>
-            {
-                SpMV.MultiplyRows(rows, xc, xnc, weighted, bounds[c], bounds[c + 1]);
-                var err = 0.0;
-                for (var v = bounds[c]; v < bounds[c + 1]; v++)
-                {
-                    var t = (alpha * xnc[v]) + beta;
-                    xnc[v] = t;
-                    err += Math.Abs(t - xc[v]);
-                }
-
-                part[c] = err;
-            });
-            residual = Sum(part);
+            residual = step(chunks, x, xn);
             (x, xn) = (xn, x);
             onIteration?.Invoke(it);
             if (residual < threshold)
             {
-                if (normalized)
-                {
-                    var sq = 0.0;
-                    for (var v = 0; v < n; v++)
-                    {
-                        sq += x[v] * x[v];
-                    }
-
-                    var s = sq == 0 ? 1.0 : 1.0 / Math.Sqrt(sq);
-                    for (var v = 0; v < n; v++)
-                    {
-                        x[v] *= s;
-                    }
-                }
-
+                finish?.Invoke(x);
                 return new IterationResult(x, it, residual, true);
             }
         }
@@ -172,14 +158,34 @@ internal static class PowerIteration
         return new IterationResult(x, maxIterations, residual, false);
     }
 
-    private static double Sum(double[] parts)
+    /// <summary>The in-rows cut into fixed chunks, with one partial per chunk summed in chunk order (DESIGN 3.5).</summary>
+    private sealed class Chunks(CsrGraph rows, bool weighted, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
-        var s = 0.0;
-        foreach (var p in parts)
+        private readonly int[] _bounds = SpMV.ChunkBounds(rows);
+        private double[]? _part;
+
+        public CsrGraph Rows => rows;
+
+        public bool Weighted => weighted;
+
+        /// <summary>Runs <paramref name="body"/> (chunk, first row, end row → the chunk's partial) on every chunk.</summary>
+        public void ForEachChunk(Func<int, int, int, double> body)
         {
-            s += p;
+            var part = _part ??= new double[_bounds.Length - 1];
+            var bounds = _bounds;
+            SpMV.ForEachChunk(part.Length, maxDegreeOfParallelism, cancellationToken, c => part[c] = body(c, bounds[c], bounds[c + 1]));
         }
 
-        return s;
+        /// <summary>The partials of the last <see cref="ForEachChunk"/>, summed in chunk order.</summary>
+        public double Sum()
+        {
+            var s = 0.0;
+            foreach (var p in _part!)
+            {
+                s += p;
+            }
+
+            return s;
+        }
     }
 }
