@@ -427,18 +427,7 @@ public sealed class CsrGraph
             }
         }
 
-        offsets[n] = write;
-        if (write != h)
-        {
-            Array.Resize(ref tg, write);
-            if (wt is not null)
-            {
-                Array.Resize(ref wt, write);
-            }
-        }
-
-        var edges = directed ? other + loopsKept : (other / 2) + loopsKept;
-        return new CsrGraph(n, offsets, tg, wt, directed, edges, loopsKept);
+        return Finish(n, offsets, tg, wt, write, directed, other, loopsKept);
     }
 
     /// <summary>Appends the entry (<paramref name="target"/>, <paramref name="weight"/>) to the row being written from
@@ -502,6 +491,13 @@ public sealed class CsrGraph
             start = end;
         }
 
+        return Finish(n, offsets, tg, storeWeights ? wt : null, write, directed, directedOrHalf, loopsKept);
+    }
+
+    /// <summary>Ends a build whose rows were written up to <paramref name="write"/>: closes the last row, trims the arrays to the
+    /// entries kept and counts the edges (an undirected non-loop edge is two entries, a loop one).</summary>
+    private static CsrGraph Finish(int n, int[] offsets, int[] tg, double[]? wt, int write, bool directed, long nonLoopEntries, int loopsKept)
+    {
         offsets[n] = write;
         if (write != tg.Length)
         {
@@ -512,8 +508,8 @@ public sealed class CsrGraph
             }
         }
 
-        var edges = directed ? directedOrHalf + loopsKept : (directedOrHalf / 2) + loopsKept;
-        return new CsrGraph(n, offsets, tg, storeWeights ? wt : null, directed, edges, loopsKept);
+        var edges = directed ? nonLoopEntries + loopsKept : (nonLoopEntries / 2) + loopsKept;
+        return new CsrGraph(n, offsets, tg, wt, directed, edges, loopsKept);
     }
 
     private CsrGraph BuildTranspose()
