@@ -97,13 +97,15 @@ internal static class PageRankKernel
                 onIteration?.Invoke(it);
                 if (residual < threshold)
                 {
-                    // A power step returns its result (its own residual is smaller still); a Chebyshev step returns the iterate
-                    // whose residual was just measured, since the extrapolated one has not been.
-                    return new IterationResult(omega == 0 ? state.X : state.Previous, it, residual, true);
+                    return new IterationResult(Measured(), it, residual, true);
                 }
             }
 
-            return new IterationResult(state.X, maxIterations, residual, false);
+            return new IterationResult(Measured(), maxIterations, residual, false);
+
+            // The vector the residual belongs to: a power step returns its result (its own residual is smaller still); a
+            // Chebyshev step returns the iterate whose residual was just measured, since the extrapolated one has not been.
+            double[] Measured() => omega == 0 ? state.X : state.Previous;
         }
         finally
         {
