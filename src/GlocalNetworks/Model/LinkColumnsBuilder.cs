@@ -237,17 +237,28 @@ internal sealed class LinkColumnsBuilder
             CountingSort.StableScatterPairs(s, d, innovatorCount, src, dst);
         }
 
-        var c = new LinkColumns(src, dst, GC.AllocateUninitializedArray<double>(m), GC.AllocateUninitializedArray<LinkKind>(m),
-            GC.AllocateUninitializedArray<int>(m), GC.AllocateUninitializedArray<int>(m), GC.AllocateUninitializedArray<int>(m),
-            GC.AllocateUninitializedArray<bool>(m));
-        Array.Fill(c.Weight, 1.0);
-        Array.Fill(c.Kind, kind);
-        Array.Fill(c.Year, LinkTable.NoYear);
-        Array.Fill(c.EndYear, LinkTable.NoYear);
-        Array.Fill(c.Date, -1);
-        Array.Fill(c.Directed, directed);
+        PlainColumns(m, kind, directed, out var w, out var k, out var year, out var end, out var date, out var dir);
         _src = _dst = [];
-        return c;
+        return new LinkColumns(src, dst, w, k, year, end, date, dir);
+    }
+
+    /// <summary>The columns other than source and target for <paramref name="length"/> plain links: weight 1, one kind, no
+    /// years or date, one direction.</summary>
+    private static void PlainColumns(int length, LinkKind kind, bool directed, out double[] weight, out LinkKind[] kinds, out int[] year,
+        out int[] endYear, out int[] date, out bool[] dir)
+    {
+        weight = GC.AllocateUninitializedArray<double>(length);
+        Array.Fill(weight, 1.0);
+        kinds = GC.AllocateUninitializedArray<LinkKind>(length);
+        Array.Fill(kinds, kind);
+        year = GC.AllocateUninitializedArray<int>(length);
+        Array.Fill(year, LinkTable.NoYear);
+        endYear = GC.AllocateUninitializedArray<int>(length);
+        Array.Fill(endYear, LinkTable.NoYear);
+        date = GC.AllocateUninitializedArray<int>(length);
+        Array.Fill(date, -1);
+        dir = GC.AllocateUninitializedArray<bool>(length);
+        Array.Fill(dir, directed);
     }
 
     private static int[] Exact(int[] a, int m) => a.Length == m ? a : a.AsSpan(0, m).ToArray();
@@ -261,29 +272,16 @@ internal sealed class LinkColumnsBuilder
 
         if (_plain is { } plain)
         {
-            // Plain links become ordinary stored columns before anything else is added.
+            // Plain links become ordinary stored columns, as long as the source column, before anything else is added.
             _plain = null;
-            var m = Count;
-            _w = new double[m];
-            Array.Fill(_w, 1.0);
-            _kind = new LinkKind[m];
-            Array.Fill(_kind, plain.Kind);
-            _year = new int[m];
-            Array.Fill(_year, LinkTable.NoYear);
-            _end = new int[m];
-            Array.Fill(_end, LinkTable.NoYear);
-            _date = new int[m];
-            Array.Fill(_date, -1);
-            _dir = new bool[m];
-            Array.Fill(_dir, plain.Directed);
+            PlainColumns(_src.Length, plain.Kind, plain.Directed, out _w, out _kind, out _year, out _end, out _date, out _dir);
+            if (_dst.Length != _src.Length)
+            {
+                Array.Resize(ref _dst, _src.Length); // AddPlain takes columns of any length >= count
+            }
+
             if (Count < _src.Length)
             {
-                Array.Resize(ref _w, _src.Length);
-                Array.Resize(ref _kind, _src.Length);
-                Array.Resize(ref _year, _src.Length);
-                Array.Resize(ref _end, _src.Length);
-                Array.Resize(ref _date, _src.Length);
-                Array.Resize(ref _dir, _src.Length);
                 return;
             }
         }

@@ -101,6 +101,20 @@ public sealed class LinkColumnsBuilderTests
     }
 
     [Fact]
+    public void Add_AfterAddPlainWithSpareCapacity_UsesTheSpareRowsOfEveryColumn()
+    {
+        // Source column longer than the count, target column exactly as long: the next Add lands in the spare row.
+        var b = new LinkColumnsBuilder();
+        b.AddPlain([2, 0, 9, 9], [1, 1], 2, LinkKind.Other, false);
+        b.Add(0, 2, 3.5, LinkKind.Alliance, 2001, null, null, true);
+        b.Add(1, 2, 2.0, LinkKind.Alliance, 2001, null, null, true);
+        var c = b.ToSortedColumns(3);
+        Assert.Equal([0, 2, 0, 1], c.Source);
+        Assert.Equal([1, 1, 2, 2], c.Target);
+        Assert.Equal([1.0, 1.0, 3.5, 2.0], c.Weight);
+    }
+
+    [Fact]
     public void ToSortedColumns_Twice_Throws()
     {
         var b = new LinkColumnsBuilder();
