@@ -580,7 +580,7 @@ internal sealed class CsvLoadSession : NodeLoadSession<CsvInput>
 
     public void ReadLinks(CsvInput input, InnovatorResolver resolver, LinkColumnsBuilder cols)
     {
-        if (IntegerLinksReader.TryRead(input, this, resolver, cols, IntegerLinksReader.ChunkSize, IntegerLinksReader.BlockSize, Options.MaxDegreeOfParallelism))
+        if (IntegerLinksReader.TryRead(input, this, resolver, cols))
         {
             return;
         }

@@ -44,8 +44,9 @@ internal static class IntegerLinksReader
     /// <param name="resolver">The innovator resolver.</param>
     /// <param name="cols">The link columns to append to.</param>
     /// <returns>Whether the links were read.</returns>
+    /// <remarks>Parses on at most the session's <see cref="LoadOptions.MaxDegreeOfParallelism"/> threads.</remarks>
     public static bool TryRead(CsvInput input, CsvLoadSession session, InnovatorResolver resolver, LinkColumnsBuilder cols) =>
-        TryRead(input, session, resolver, cols, ChunkSize, BlockSize, -1);
+        TryRead(input, session, resolver, cols, ChunkSize, BlockSize, session.Options.MaxDegreeOfParallelism);
 
     /// <summary>As <see cref="TryRead(CsvInput, CsvLoadSession, InnovatorResolver, LinkColumnsBuilder)"/> with other chunk
     /// and block sizes and at most <paramref name="maxThreads"/> threads (-1: no limit), for tests.</summary>
