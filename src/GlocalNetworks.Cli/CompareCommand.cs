@@ -7,7 +7,6 @@ using System.Text;
 using System.Text.Json;
 using System.Threading;
 using GlocalNetworks.Comparison;
-using GlocalNetworks.IO;
 using GlocalNetworks.Metrics;
 using GlocalNetworks.Model;
 using Spectre.Console;
@@ -98,10 +97,7 @@ internal sealed class CompareCommand(IMetricRegistry registry)
                 r.AddError("--fractional applies to --events.");
             }
 
-            if (r.GetValue(_weight) is not null && r.GetValue(_unweighted))
-            {
-                r.AddError("--weight and --unweighted exclude each other.");
-            }
+            NetworkInput.RequireWeightOrUnweighted(r, _weight, _unweighted);
 
             if (r.GetValue(_selection.Metric) is not { Length: > 0 } && r.GetValue(_noSummary))
             {
@@ -157,13 +153,7 @@ internal sealed class CompareCommand(IMetricRegistry registry)
 
     private List<KeyValuePair<string, GlocalNetwork>> Load(ParseResult r, TextWriter error)
     {
-        var options = LoadOptions.Default with
-        {
-            Mode = r.GetValue(_lenient) ? LoadMode.Lenient : LoadMode.Strict,
-            Ladder = NetworkInput.LadderOf(r.GetValue(_ladder)!),
-            Directed = r.GetValue(_directed),
-            MaxDegreeOfParallelism = r.GetValue(_selection.Threads) ?? -1,
-        };
+        var options = NetworkInput.OptionsOf(r.GetValue(_lenient), r.GetValue(_ladder)!, r.GetValue(_directed), r.GetValue(_selection.Threads));
         var events = r.GetValue(_events) is { Length: > 0 } eventFiles ? eventFiles : null;
         var links = events ?? r.GetValue(_links)!;
         var innovators = r.GetValue(_innovators) ?? [];

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.IO;
 using GlocalNetworks.Data;
 using GlocalNetworks.IO;
@@ -68,24 +69,24 @@ internal sealed class NetworkInput
                     : "Give exactly one of --links, --events or --graph.");
             }
 
-            if (r.GetValue(Unweighted) && r.GetValue(Weight) is not null)
-            {
-                r.AddError("--weight and --unweighted exclude each other.");
-            }
+            RequireWeightOrUnweighted(r, Weight, Unweighted);
         });
+    }
+
+    /// <summary>The one check that <c>--weight</c> (a weight column) and <c>--unweighted</c> are not both given.</summary>
+    public static void RequireWeightOrUnweighted(CommandResult r, Option<string?> weight, Option<bool> unweighted)
+    {
+        if (r.GetValue(weight) is not null && r.GetValue(unweighted))
+        {
+            r.AddError("--weight and --unweighted exclude each other.");
+        }
     }
 
     /// <summary>Loads the network the options describe, reading with at most <paramref name="threads"/> threads
     /// (<c>--threads</c>; <see langword="null"/> for every core).</summary>
     public LoadResult Load(ParseResult r, int? threads = null)
     {
-        var options = LoadOptions.Default with
-        {
-            Mode = r.GetValue(Lenient) ? LoadMode.Lenient : LoadMode.Strict,
-            Ladder = LadderOf(r.GetValue(Ladder)!),
-            Directed = r.GetValue(Directed),
-            MaxDegreeOfParallelism = threads ?? -1,
-        };
+        var options = OptionsOf(r.GetValue(Lenient), r.GetValue(Ladder)!, r.GetValue(Directed), threads);
         if (_defaultData && r.GetValue(Links) is null && r.GetValue(Events) is null && r.GetValue(Graph) is null)
         {
             return DefaultDataSet.Load(options);
@@ -133,6 +134,15 @@ internal sealed class NetworkInput
         };
         return GlocalCsv.LoadEvents(CsvInput.FromFile(Existing(events)), innovators, regions, projection, options);
     }
+
+    /// <summary>The load options of <c>--lenient</c>, <c>--ladder</c>, <c>--directed</c> and <c>--threads</c>.</summary>
+    public static LoadOptions OptionsOf(bool lenient, string ladder, bool directed, int? threads) => LoadOptions.Default with
+    {
+        Mode = lenient ? LoadMode.Lenient : LoadMode.Strict,
+        Ladder = LadderOf(ladder),
+        Directed = directed,
+        MaxDegreeOfParallelism = threads ?? -1,
+    };
 
     public static RegionLadder LadderOf(string name) => name.ToUpperInvariant() switch
     {
